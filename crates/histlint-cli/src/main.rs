@@ -1,0 +1,132 @@
+//! `histlint`: a linter for history on screen.
+//!
+//! Exit codes: 0 clean, 1 problems found, 2 usage or input error.
+
+mod date_cmd;
+mod kb_cmd;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "histlint",
+    version,
+    about = "A linter for history on screen: checks what dramas and documentaries say against a sourced record of facts."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Explain a date: both calendars, the interval it stands for, the weekday.
+    ///
+    /// Examples: `histlint date "25 October 1917 O.S."`, `histlint date 1917-03`,
+    /// `histlint date "+1917-11-07T00:00:00Z"`.
+    Date {
+        /// The date, e.g. "25 October 1917 O.S.", "October 1917", 1917-03, "the 1910s".
+        text: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Work with knowledge bases.
+    Kb {
+        #[command(subcommand)]
+        command: KbCommand,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum KbCommand {
+    /// Validate a KB folder (default: the bundled KB) and list every problem at file:line.
+    Check {
+        dir: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Treat warnings (e.g. alias collisions) as problems for the exit code.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Count what a KB holds.
+    Stats {
+        /// A KB folder or a compiled .hlkb file (default: the bundled KB).
+        #[arg(long)]
+        kb: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Show an entity or event with all its facts and their sources, by id or by any name.
+    Show {
+        name: Vec<String>,
+        /// A KB folder or a compiled .hlkb file (default: the bundled KB).
+        #[arg(long)]
+        kb: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Compile a KB folder into a memory-mappable .hlkb file.
+    Compile {
+        dir: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// A command's outcome: what to print and the exit code.
+pub struct Outcome {
+    pub stdout: String,
+    pub code: u8,
+}
+
+/// A usage or input error: printed to stderr, exit code 2.
+pub struct Failure(pub String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Date { text, format } => date_cmd::run(&text.join(" "), format),
+        Command::Kb { command } => kb_cmd::run(command),
+    };
+    match result {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(out.stdout.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
+                // A closed pipe (e.g. `| head`) is not an error worth a message.
+                return ExitCode::from(out.code);
+            }
+            ExitCode::from(out.code)
+        }
+        Err(Failure(msg)) => {
+            eprintln!("histlint: error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,640 @@
+//! The compiled KB: one byte buffer, read in place (memory-mapped, or embedded in
+//! the binary), so opening it costs a header check however large the KB is.
+//!
+//! Layout (all integers little-endian):
+//!
+//! ```text
+//! magic    8 bytes  "HLKB" 0 0 0 VERSION
+//! table    SECTIONS x (u64 offset, u64 length)
+//! ids      fst::Map: record id -> record index
+//! aliases  fst::Map: normalised name -> offset into `postings`
+//! postings u32 array: at each offset, a count n and n record indices
+//! offsets  u64 array, records + 1 entries: record i is data[offsets[i]..offsets[i+1]]
+//! data     JSON of each Located<Record>, one after another
+//! links    u64 array, records + 1 entries, into `linked`
+//! linked   u32 array: for each record, the records that refer to it (facts, events, quotes)
+//! time     (i64 start day, i64 end day, u32 record) triples, sorted by start: the extents
+//!          of events and dated facts
+//! stats    JSON of Stats
+//! ```
+//!
+//! Building streams records through [`IndexBuilder`]; memory is proportional to the
+//! names and ids, not to the records, and every step is a sort or a linear pass.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use fst::raw::Output;
+use fst::{Map, MapBuilder};
+
+use crate::normalize::{normalize, tokenize};
+use crate::{Located, Record, Stats};
+
+const MAGIC: &[u8; 7] = b"HLKB\0\0\0";
+const VERSION: u8 = 1;
+const SECTIONS: usize = 10;
+const HEADER: usize = 8 + SECTIONS * 16;
+
+enum Sec {
+    Ids = 0,
+    Aliases,
+    Postings,
+    Offsets,
+    Data,
+    Links,
+    Linked,
+    Time,
+    Stats,
+}
+
+/// An error opening or building a compiled KB.
+#[derive(Debug, thiserror::Error)]
+pub enum CompiledError {
+    #[error("not a compiled histlint KB (bad magic number)")]
+    Magic,
+    #[error(
+        "compiled KB version {0} is not supported (this histlint reads version {VERSION}); rebuild it with `histlint kb compile`"
+    )]
+    Version(u8),
+    #[error("compiled KB is truncated or corrupt ({0})")]
+    Corrupt(&'static str),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Fst(#[from] fst::Error),
+    #[error("duplicate id `{0}` in compiled KB input")]
+    DuplicateId(String),
+}
+
+// ------------------------------------------------------------------ building
+
+/// Streams records into a compiled KB.
+#[derive(Default)]
+pub struct IndexBuilder {
+    data: Vec<u8>,
+    offsets: Vec<u64>,
+    /// Normalised names: bytes in `name_bytes`, (start, len, record).
+    name_bytes: Vec<u8>,
+    names: Vec<(u64, u32, u32)>,
+    ids: Vec<(Box<str>, u32)>,
+    /// (referenced id, referring record).
+    refs: Vec<(Box<str>, u32)>,
+    time: Vec<(i64, i64, u32)>,
+    stats: Stats,
+}
+
+impl IndexBuilder {
+    pub fn new() -> IndexBuilder {
+        IndexBuilder::default()
+    }
+
+    /// Adds one record.
+    pub fn add(&mut self, r: &Located<Record>) {
+        let idx = self.offsets.len() as u32;
+        self.offsets.push(self.data.len() as u64);
+        serde_json::to_writer(&mut self.data, r).expect("records serialise to JSON");
+        self.stats.count(&r.value);
+        if let Some(id) = r.value.id() {
+            self.ids.push((id.into(), idx));
+        }
+        for n in r.value.names() {
+            let key = normalize(n);
+            if key.is_empty() {
+                continue;
+            }
+            self.names
+                .push((self.name_bytes.len() as u64, key.len() as u32, idx));
+            self.name_bytes.extend_from_slice(key.as_bytes());
+        }
+        let mut refer = |id: &str| self.refs.push((id.into(), idx));
+        match &r.value {
+            Record::Fact(f) => {
+                for id in f.referenced_ids() {
+                    refer(id);
+                }
+                if let Some(Ok(e)) = f.extent() {
+                    self.time.push((e.start.start.0, e.end.end.0, idx));
+                }
+            }
+            Record::Event(e) => {
+                for p in &e.participants {
+                    refer(p);
+                }
+                for p in e.place.iter().chain(e.part_of.iter()) {
+                    refer(p);
+                }
+                if let Ok(x) = e.extent() {
+                    self.time.push((x.start.start.0, x.end.end.0, idx));
+                }
+            }
+            Record::Quote(q) => {
+                for p in q
+                    .speaker
+                    .iter()
+                    .chain(q.work.iter())
+                    .chain(q.attributed_to.iter())
+                {
+                    refer(p);
+                }
+            }
+            Record::Entity(e) => {
+                for a in &e.authors {
+                    refer(a);
+                }
+            }
+            Record::Source(_) => {}
+        }
+    }
+
+    /// Writes the compiled KB.
+    pub fn finish(mut self) -> Result<Vec<u8>, CompiledError> {
+        let n = self.offsets.len();
+        self.offsets.push(self.data.len() as u64);
+        // ids
+        self.ids.sort_unstable();
+        let mut ids_fst = MapBuilder::memory();
+        for w in self.ids.windows(2) {
+            if w[0].0 == w[1].0 {
+                return Err(CompiledError::DuplicateId(w[0].0.to_string()));
+            }
+        }
+        let id_map: HashMap<&str, u32> = self.ids.iter().map(|(k, v)| (&**k, *v)).collect();
+        for (k, v) in &self.ids {
+            ids_fst.insert(k.as_bytes(), u64::from(*v))?;
+        }
+        let ids_fst = ids_fst.into_inner()?;
+        // aliases
+        let nb = &self.name_bytes;
+        let key = |e: &(u64, u32, u32)| &nb[e.0 as usize..e.0 as usize + e.1 as usize];
+        self.names
+            .sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.2.cmp(&b.2)));
+        self.names.dedup_by(|a, b| key(a) == key(b) && a.2 == b.2);
+        let mut postings: Vec<u32> = Vec::new();
+        let mut alias_fst = MapBuilder::memory();
+        let mut i = 0;
+        let mut distinct = 0u64;
+        while i < self.names.len() {
+            let k = key(&self.names[i]);
+            let mut j = i;
+            while j < self.names.len() && key(&self.names[j]) == k {
+                j += 1;
+            }
+            alias_fst.insert(k, postings.len() as u64)?;
+            postings.push((j - i) as u32);
+            postings.extend(self.names[i..j].iter().map(|e| e.2));
+            distinct += 1;
+            i = j;
+        }
+        self.stats.aliases = distinct;
+        let alias_fst = alias_fst.into_inner()?;
+        // links: who refers to each record
+        let mut pairs: Vec<(u32, u32)> = self
+            .refs
+            .iter()
+            .filter_map(|(id, from)| id_map.get(&**id).map(|&to| (to, *from)))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut links = Vec::with_capacity(n + 1);
+        let mut linked = Vec::with_capacity(pairs.len());
+        let mut p = 0;
+        for rec in 0..n as u32 {
+            links.push(linked.len() as u64);
+            while p < pairs.len() && pairs[p].0 == rec {
+                linked.push(pairs[p].1);
+                p += 1;
+            }
+        }
+        links.push(linked.len() as u64);
+        self.time.sort_unstable();
+        let stats = serde_json::to_vec(&self.stats).expect("stats serialise");
+
+        let mut sections: Vec<Vec<u8>> = vec![Vec::new(); SECTIONS];
+        sections[Sec::Ids as usize] = ids_fst;
+        sections[Sec::Aliases as usize] = alias_fst;
+        sections[Sec::Postings as usize] = postings.iter().flat_map(|v| v.to_le_bytes()).collect();
+        sections[Sec::Offsets as usize] =
+            self.offsets.iter().flat_map(|v| v.to_le_bytes()).collect();
+        sections[Sec::Data as usize] = std::mem::take(&mut self.data);
+        sections[Sec::Links as usize] = links.iter().flat_map(|v| v.to_le_bytes()).collect();
+        sections[Sec::Linked as usize] = linked.iter().flat_map(|v| v.to_le_bytes()).collect();
+        sections[Sec::Time as usize] = self
+            .time
+            .iter()
+            .flat_map(|(s, e, r)| {
+                s.to_le_bytes()
+                    .into_iter()
+                    .chain(e.to_le_bytes())
+                    .chain(r.to_le_bytes())
+            })
+            .collect();
+        sections[Sec::Stats as usize] = stats;
+        let total: usize = HEADER + sections.iter().map(Vec::len).sum::<usize>();
+        let mut out = Vec::with_capacity(total);
+        out.extend_from_slice(MAGIC);
+        out.push(VERSION);
+        let mut off = HEADER as u64;
+        for s in &sections {
+            out.extend_from_slice(&off.to_le_bytes());
+            out.extend_from_slice(&(s.len() as u64).to_le_bytes());
+            off += s.len() as u64;
+        }
+        for s in sections {
+            out.extend_from_slice(&s);
+        }
+        Ok(out)
+    }
+}
+
+/// Compiles loaded records.
+pub fn compile<'a>(
+    records: impl IntoIterator<Item = &'a Located<Record>>,
+) -> Result<Vec<u8>, CompiledError> {
+    let mut b = IndexBuilder::new();
+    for r in records {
+        b.add(r);
+    }
+    b.finish()
+}
+
+// ------------------------------------------------------------------ reading
+
+enum Backing {
+    Static(&'static [u8]),
+    Mmap(memmap2::Mmap),
+    Owned(Vec<u8>),
+}
+
+impl Backing {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Backing::Static(b) => b,
+            Backing::Mmap(m) => m,
+            Backing::Owned(v) => v,
+        }
+    }
+}
+
+/// A section of the shared buffer, usable as an fst's storage.
+#[derive(Clone)]
+struct Slice {
+    buf: Arc<Backing>,
+    range: Range<usize>,
+}
+
+impl AsRef<[u8]> for Slice {
+    fn as_ref(&self) -> &[u8] {
+        &self.buf.bytes()[self.range.clone()]
+    }
+}
+
+/// A compiled KB, read in place.
+pub struct CompiledKb {
+    buf: Arc<Backing>,
+    sections: [Range<usize>; SECTIONS],
+    ids: Map<Slice>,
+    aliases: Map<Slice>,
+    records: usize,
+}
+
+/// A KB name found in text: byte span and the records it may name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub records: Vec<u32>,
+}
+
+fn read_u64(b: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(b[i * 8..i * 8 + 8].try_into().expect("8 bytes"))
+}
+
+fn read_u32(b: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes(b[i * 4..i * 4 + 4].try_into().expect("4 bytes"))
+}
+
+impl CompiledKb {
+    /// Opens compiled bytes embedded in the binary.
+    pub fn from_static(bytes: &'static [u8]) -> Result<CompiledKb, CompiledError> {
+        CompiledKb::new(Backing::Static(bytes))
+    }
+
+    /// Opens compiled bytes held in memory.
+    pub fn from_vec(bytes: Vec<u8>) -> Result<CompiledKb, CompiledError> {
+        CompiledKb::new(Backing::Owned(bytes))
+    }
+
+    /// Memory-maps a compiled KB file.
+    pub fn open(path: &Path) -> Result<CompiledKb, CompiledError> {
+        let f = std::fs::File::open(path)?;
+        // SAFETY: the file is opened read-only and histlint never writes to it while
+        // mapped; a concurrent external writer could change the bytes under us, which
+        // the format checks below turn into errors or wrong answers, not memory
+        // unsafety, since every access is bounds-checked.
+        let m = unsafe { memmap2::Mmap::map(&f)? };
+        // Lookups jump around the file: ask the kernel not to read ahead.
+        #[cfg(unix)]
+        let _ = m.advise(memmap2::Advice::Random);
+        CompiledKb::new(Backing::Mmap(m))
+    }
+
+    fn new(backing: Backing) -> Result<CompiledKb, CompiledError> {
+        let b = backing.bytes();
+        if b.len() < HEADER || &b[..7] != MAGIC {
+            return Err(CompiledError::Magic);
+        }
+        if b[7] != VERSION {
+            return Err(CompiledError::Version(b[7]));
+        }
+        let mut sections: [Range<usize>; SECTIONS] = Default::default();
+        for (i, s) in sections.iter_mut().enumerate() {
+            let off = read_u64(&b[8..HEADER], i * 2) as usize;
+            let len = read_u64(&b[8..HEADER], i * 2 + 1) as usize;
+            let end = off
+                .checked_add(len)
+                .ok_or(CompiledError::Corrupt("section bounds"))?;
+            if end > b.len() || off < HEADER {
+                return Err(CompiledError::Corrupt("section bounds"));
+            }
+            *s = off..end;
+        }
+        let offsets_len = sections[Sec::Offsets as usize].len();
+        if !offsets_len.is_multiple_of(8) || offsets_len < 8 {
+            return Err(CompiledError::Corrupt("record offsets"));
+        }
+        let records = offsets_len / 8 - 1;
+        let links_len = sections[Sec::Links as usize].len();
+        if links_len != offsets_len {
+            return Err(CompiledError::Corrupt("links"));
+        }
+        let buf = Arc::new(backing);
+        let slice = |s: &Range<usize>| Slice {
+            buf: buf.clone(),
+            range: s.clone(),
+        };
+        let ids = Map::new(slice(&sections[Sec::Ids as usize]))?;
+        let aliases = Map::new(slice(&sections[Sec::Aliases as usize]))?;
+        Ok(CompiledKb {
+            buf,
+            sections,
+            ids,
+            aliases,
+            records,
+        })
+    }
+
+    fn section(&self, s: Sec) -> &[u8] {
+        &self.buf.bytes()[self.sections[s as usize].clone()]
+    }
+
+    /// Number of records.
+    pub fn len(&self) -> usize {
+        self.records
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records == 0
+    }
+
+    /// Counts.
+    pub fn stats(&self) -> Stats {
+        serde_json::from_slice(self.section(Sec::Stats)).unwrap_or_default()
+    }
+
+    /// Decodes record `i` (with its file and line).
+    pub fn located(&self, i: u32) -> Option<Located<Record>> {
+        let i = i as usize;
+        if i >= self.records {
+            return None;
+        }
+        let off = self.section(Sec::Offsets);
+        let (a, b) = (read_u64(off, i) as usize, read_u64(off, i + 1) as usize);
+        let data = self.section(Sec::Data);
+        if a > b || b > data.len() {
+            return None;
+        }
+        serde_json::from_slice(&data[a..b]).ok()
+    }
+
+    /// Decodes record `i`.
+    pub fn record(&self, i: u32) -> Option<Record> {
+        self.located(i).map(|l| l.value)
+    }
+
+    /// The index of the record with this id.
+    pub fn id_index(&self, id: &str) -> Option<u32> {
+        self.ids.get(id).map(|v| v as u32)
+    }
+
+    /// The record with this id.
+    pub fn get(&self, id: &str) -> Option<Record> {
+        self.id_index(id).and_then(|i| self.record(i))
+    }
+
+    /// The records a name (any language, any case or diacritics) may refer to.
+    pub fn lookup_name(&self, name: &str) -> Vec<u32> {
+        let key = normalize(name);
+        match self.aliases.get(key.as_bytes()) {
+            Some(off) => self.posting(off as usize),
+            None => Vec::new(),
+        }
+    }
+
+    fn posting(&self, off: usize) -> Vec<u32> {
+        let p = self.section(Sec::Postings);
+        if (off + 1) * 4 > p.len() {
+            return Vec::new();
+        }
+        let n = read_u32(p, off) as usize;
+        if (off + 1 + n) * 4 > p.len() {
+            return Vec::new();
+        }
+        (0..n).map(|k| read_u32(p, off + 1 + k)).collect()
+    }
+
+    /// The records that refer to record `i` (facts about it, events it took part in,
+    /// quotes by it).
+    pub fn linked(&self, i: u32) -> Vec<u32> {
+        let i = i as usize;
+        if i >= self.records {
+            return Vec::new();
+        }
+        let links = self.section(Sec::Links);
+        let (a, b) = (read_u64(links, i) as usize, read_u64(links, i + 1) as usize);
+        let linked = self.section(Sec::Linked);
+        if a > b || b * 4 > linked.len() {
+            return Vec::new();
+        }
+        (a..b).map(|k| read_u32(linked, k)).collect()
+    }
+
+    /// Records whose extent may overlap `[start, end]` (day numbers), in start order.
+    pub fn overlapping(&self, start: i64, end: i64) -> Vec<u32> {
+        let t = self.section(Sec::Time);
+        let n = t.len() / 20;
+        let at = |k: usize| {
+            let b = &t[k * 20..k * 20 + 20];
+            (
+                i64::from_le_bytes(b[0..8].try_into().expect("8")),
+                i64::from_le_bytes(b[8..16].try_into().expect("8")),
+                u32::from_le_bytes(b[16..20].try_into().expect("4")),
+            )
+        };
+        // Entries are sorted by start; everything starting after `end` is out.
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if at(mid).0 <= end {
+                lo = mid + 1
+            } else {
+                hi = mid
+            }
+        }
+        (0..lo)
+            .map(at)
+            .filter(|(_, e, _)| *e >= start)
+            .map(|(_, _, r)| r)
+            .collect()
+    }
+
+    /// Finds KB names in running text: token-bounded, case- and diacritic-insensitive,
+    /// the longest match at each position, left to right without overlaps.
+    pub fn find_mentions(&self, text: &str) -> Vec<Mention> {
+        let tokens = tokenize(text);
+        let fst = self.aliases.as_fst();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut node = fst.root();
+            let mut acc = Output::zero();
+            let mut best: Option<(usize, u64)> = None;
+            'outer: for (j, tok) in tokens.iter().enumerate().skip(i) {
+                let sep: &[u8] = if j > i { b" " } else { b"" };
+                for &byte in sep.iter().chain(tok.norm.as_bytes()) {
+                    match node.find_input(byte) {
+                        Some(ti) => {
+                            let t = node.transition(ti);
+                            acc = acc.cat(t.out);
+                            node = fst.node(t.addr);
+                        }
+                        None => break 'outer,
+                    }
+                }
+                if node.is_final() {
+                    best = Some((j, acc.cat(node.final_output()).value()));
+                }
+            }
+            match best {
+                Some((j, off)) => {
+                    out.push(Mention {
+                        start: tokens[i].start,
+                        end: tokens[j].end,
+                        records: self.posting(off as usize),
+                    });
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Every record, decoded, in index order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, Located<Record>)> + '_ {
+        (0..self.records as u32).filter_map(|i| self.located(i).map(|r| (i, r)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> CompiledKb {
+        let text = r#"
+[[source]]
+id = "s"
+title = "A book"
+author = "Someone"
+
+[[person]]
+id = "trotsky"
+name = "Leon Trotsky"
+aliases = { en = ["Trotsky", "Lev Bronstein"], ru = ["Троцкий"] }
+born = { date = "1879-10-26", calendar = "julian", source = "s" }
+
+[[person]]
+id = "kuhlmann"
+name = "Richard von Kühlmann"
+aliases = { en = ["Kühlmann"] }
+source = "s"
+
+[[event]]
+id = "kiel-mutiny"
+name = "Kiel mutiny"
+start = "1918-11-03"
+end = "1918-11-04"
+participants = ["trotsky"]
+source = "s"
+"#;
+        let kb = crate::load_texts([("t.toml", text.as_bytes())]);
+        assert!(kb.problems.is_empty(), "{:?}", kb.problems);
+        CompiledKb::from_vec(compile(&kb.records).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn finds_longest_mentions() {
+        let kb = kb();
+        let text = "Leon Trotsky said KUHLMANN knew of the Kiel Mutiny; Троцкий agreed.";
+        let m = kb.find_mentions(text);
+        let spans: Vec<&str> = m.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(
+            spans,
+            ["Leon Trotsky", "KUHLMANN", "Kiel Mutiny", "Троцкий"]
+        );
+        let id = |m: &Mention| kb.record(m.records[0]).unwrap().id().unwrap().to_string();
+        assert_eq!(id(&m[0]), "trotsky");
+        assert_eq!(id(&m[2]), "kiel-mutiny");
+    }
+
+    #[test]
+    fn links_and_time() {
+        let kb = kb();
+        let t = kb.id_index("trotsky").unwrap();
+        let linked: Vec<String> = kb
+            .linked(t)
+            .iter()
+            .map(|i| kb.record(*i).unwrap().id().unwrap().to_string())
+            .collect();
+        assert_eq!(linked, ["kiel-mutiny"]);
+        let day = histlint_time::HDate::parse_iso("1918-11-04")
+            .unwrap()
+            .interval()
+            .unwrap()
+            .start
+            .0;
+        assert_eq!(kb.overlapping(day, day).len(), 1);
+        assert!(kb.overlapping(day + 1, day + 10).is_empty());
+        assert_eq!(kb.lookup_name("lev  BRONSTEIN"), vec![t]);
+        assert_eq!(kb.stats().people, 2);
+    }
+
+    #[test]
+    fn rejects_garbage() {
+        assert!(matches!(
+            CompiledKb::from_vec(b"nope".to_vec()),
+            Err(CompiledError::Magic)
+        ));
+        let mut bytes = compile(std::iter::empty()).unwrap();
+        assert!(CompiledKb::from_vec(bytes.clone()).is_ok());
+        bytes[7] = 99;
+        assert!(matches!(
+            CompiledKb::from_vec(bytes.clone()),
+            Err(CompiledError::Version(99))
+        ));
+        bytes[7] = VERSION;
+        bytes.truncate(HEADER + 3);
+        assert!(CompiledKb::from_vec(bytes).is_err());
+    }
+}
