@@ -183,6 +183,11 @@ struct RawFact {
     relation: Option<String>,
     cause: Option<String>,
     aspect: Option<String>,
+    state: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    keywords: Vec<String>,
     by: Option<Spanned<OneOrMany>>,
     weapon: Option<String>,
     date: Option<Spanned<RawDate>>,
@@ -733,8 +738,9 @@ fn fact(cx: &mut FileCx, raw: Spanned<RawFact>, out: &mut Vec<Located<Record>>) 
         "cause-of-death" => FactKind::CauseOfDeath,
         "participant" => FactKind::Participant,
         "event-date" => FactKind::EventDate,
+        "state" => FactKind::State,
         other => {
-            cx.error(line, format!("unknown fact type {other:?}; expected one of role, whereabouts, met, never-met, member, relative, cause-of-death, participant, event-date"));
+            cx.error(line, format!("unknown fact type {other:?}; expected one of role, whereabouts, met, never-met, member, relative, cause-of-death, participant, event-date, state"));
             return;
         }
     };
@@ -768,7 +774,7 @@ fn fact(cx: &mut FileCx, raw: Spanned<RawFact>, out: &mut Vec<Located<Record>>) 
         | FactKind::NeverMet
         | FactKind::Relative
         | FactKind::CauseOfDeath => Want::Person,
-        FactKind::Member | FactKind::Participant => Want::Entity,
+        FactKind::Member | FactKind::Participant | FactKind::State => Want::Entity,
     };
     let subject = cx.refer_spanned(
         subject_src,
@@ -841,6 +847,12 @@ fn fact(cx: &mut FileCx, raw: Spanned<RawFact>, out: &mut Vec<Located<Record>>) 
         }
         FactKind::Participant => r.role,
         FactKind::EventDate => r.aspect,
+        FactKind::State => {
+            need(cx, r.state.is_some(), "state");
+            need(cx, !r.keywords.is_empty(), "keywords");
+            need(cx, r.start.is_some() || r.date.is_some(), "start");
+            r.state
+        }
         _ => r.role.or(r.aspect),
     };
     let by = match r.by {
@@ -897,6 +909,8 @@ fn fact(cx: &mut FileCx, raw: Spanned<RawFact>, out: &mut Vec<Located<Record>>) 
             value,
             by,
             weapon: r.weapon,
+            aliases: r.aliases,
+            keywords: r.keywords,
             start,
             end,
             rank: r.rank,

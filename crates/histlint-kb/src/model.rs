@@ -251,6 +251,7 @@ pub enum FactKind {
     CauseOfDeath,
     Participant,
     EventDate,
+    State,
 }
 
 impl FactKind {
@@ -265,6 +266,7 @@ impl FactKind {
             FactKind::CauseOfDeath => "cause-of-death",
             FactKind::Participant => "participant",
             FactKind::EventDate => "event-date",
+            FactKind::State => "state",
         }
     }
 }
@@ -292,6 +294,12 @@ pub struct Fact {
     pub by: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weapon: Option<String>,
+    /// Role facts: other titles of the office ("War Commissar").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// State facts: words that name the state in text ("in power", "ruled").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<KbDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
