@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 clean, 1 problems found, 2 usage or input error.
 
+mod check_cmd;
 mod date_cmd;
 mod kb_cmd;
 
@@ -23,6 +24,13 @@ struct Cli {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
     Json,
@@ -30,6 +38,42 @@ pub enum Format {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check subtitles, screenplays or narration against the KB and report what contradicts it.
+    ///
+    /// Reads SRT, WebVTT, TTML/IMSC, Fountain, and plain text or Markdown (format and
+    /// encoding detected from the content). Exit code 0: no findings; 1: findings; 2: error.
+    Check {
+        /// Files to check.
+        files: Vec<PathBuf>,
+        /// A KB folder or compiled .hlkb file (default: the bundled KB).
+        #[arg(long)]
+        kb: Option<PathBuf>,
+        /// A scene map giving dates and places of scenes (TOML; see docs/scene-map.md).
+        #[arg(long)]
+        scenes: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = check_cmd::CheckFormat::Text)]
+        format: check_cmd::CheckFormat,
+        /// Also list claims the KB cannot decide.
+        #[arg(long)]
+        show_undecided: bool,
+        /// Only these rules (names or codes, comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        select: Vec<String>,
+        /// Skip these rules (names or codes, comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        ignore: Vec<String>,
+        /// Skip malformed entries with a warning instead of stopping.
+        #[arg(long)]
+        lenient: bool,
+        /// Colour: auto (when writing to a terminal), always, never.
+        #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+        color: ColorWhen,
+    },
+    /// Explain a rule: what it checks, why it matters, an example that fires and one that does not.
+    Rule {
+        /// A rule name or code (e.g. anachronism, HL001); none: list all rules.
+        name: Option<String>,
+    },
     /// Explain a date: both calendars, the interval it stands for, the weekday.
     ///
     /// Examples: `histlint date "25 October 1917 O.S."`, `histlint date 1917-03`,
@@ -98,6 +142,20 @@ impl<E: std::fmt::Display> From<E> for Failure {
     }
 }
 
+fn rule(name: Option<&str>) -> Result<Outcome, Failure> {
+    let rules = histlint_check::rules::all();
+    let stdout = match name {
+        None => rules.iter().map(|r| format!("{:<16} {}  {}\n", r.name, r.code, r.summary)).collect(),
+        Some(n) => {
+            let r = histlint_check::rules::find(n).ok_or_else(|| {
+                Failure(format!("unknown rule {n:?}; `histlint rule` lists them"))
+            })?;
+            format!("{} ({}): {}\n\n{}\n", r.name, r.code, r.summary, r.doc)
+        }
+    };
+    Ok(Outcome { stdout, code: 0 })
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -109,6 +167,15 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Date { text, format } => date_cmd::run(&text.join(" "), format),
+        Command::Check { files, kb, scenes, format, show_undecided, select, ignore, lenient, color } => {
+            let color = match color {
+                ColorWhen::Always => true,
+                ColorWhen::Never => false,
+                ColorWhen::Auto => check_cmd::stdout_is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            };
+            check_cmd::run(check_cmd::CheckArgs { files, kb, scenes, format, show_undecided, select, ignore, lenient, color })
+        }
+        Command::Rule { name } => rule(name.as_deref()),
         Command::Kb { command } => kb_cmd::run(command),
     };
     match result {

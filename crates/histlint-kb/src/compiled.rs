@@ -502,6 +502,71 @@ impl CompiledKb {
     /// Finds KB names in running text: token-bounded, case- and diacritic-insensitive,
     /// the longest match at each position, left to right without overlaps.
     pub fn find_mentions(&self, text: &str) -> Vec<Mention> {
+        self.find_mentions_with(text, |_| None)
+    }
+
+    /// As [`CompiledKb::find_mentions`], also trying for each token the base form that
+    /// `base` gives (light inflection: "mutinied" -> "mutiny"). A match through a base
+    /// form counts the same as an exact one; the longest match still wins.
+    pub fn find_mentions_with(&self, text: &str, base: impl Fn(&str) -> Option<String>) -> Vec<Mention> {
+        let tokens = tokenize(text);
+        let alts: Vec<Option<String>> = tokens
+            .iter()
+            .map(|t| base(&t.norm).filter(|b| b != &t.norm && !b.is_empty()))
+            .collect();
+        let fst = self.aliases.as_fst();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            // Depth-first over the token alternatives, following FST transitions.
+            let mut best: Option<(usize, u64)> = None;
+            let mut stack = vec![(i, fst.root(), Output::zero())];
+            while let Some((j, node, acc)) = stack.pop() {
+                if j >= tokens.len() {
+                    continue;
+                }
+                let forms = std::iter::once(tokens[j].norm.as_str()).chain(alts[j].as_deref());
+                for form in forms {
+                    let mut n = node;
+                    let mut a = acc;
+                    let sep: &[u8] = if j > i { b" " } else { b"" };
+                    let mut ok = true;
+                    for &byte in sep.iter().chain(form.as_bytes()) {
+                        match n.find_input(byte) {
+                            Some(ti) => {
+                                let t = n.transition(ti);
+                                a = a.cat(t.out);
+                                n = fst.node(t.addr);
+                            }
+                            None => {
+                                ok = false;
+                                break;
+                            }
+                        }
+                    }
+                    if !ok {
+                        continue;
+                    }
+                    if n.is_final() && best.is_none_or(|(bj, _)| j > bj) {
+                        best = Some((j, a.cat(n.final_output()).value()));
+                    }
+                    stack.push((j + 1, n, a));
+                }
+            }
+            match best {
+                Some((j, off)) => {
+                    out.push(Mention { start: tokens[i].start, end: tokens[j].end, records: self.posting(off as usize) });
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The plain longest-match scan, kept to cross-check the alternative-walking one.
+    #[cfg(test)]
+    fn find_mentions_exact(&self, text: &str) -> Vec<Mention> {
         let tokens = tokenize(text);
         let fst = self.aliases.as_fst();
         let mut out = Vec::new();
@@ -596,6 +661,13 @@ source = "s"
         let id = |m: &Mention| kb.record(m.records[0]).unwrap().id().unwrap().to_string();
         assert_eq!(id(&m[0]), "trotsky");
         assert_eq!(id(&m[2]), "kiel-mutiny");
+        assert_eq!(kb.find_mentions_exact(text), m);
+        // Light inflection through a base-form function.
+        let text = "the Kiel mutinies";
+        assert!(kb.find_mentions(text).is_empty());
+        let m = kb.find_mentions_with(text, |t| t.strip_suffix("ies").map(|s| format!("{s}y")));
+        assert_eq!(m.len(), 1);
+        assert_eq!(&text[m[0].start..m[0].end], "Kiel mutinies");
     }
 
     #[test]
