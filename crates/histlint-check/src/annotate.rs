@@ -62,8 +62,8 @@ pub struct DurationExpr {
     pub start: usize,
     pub end: usize,
     pub duration: Duration,
-    /// "since X" rather than "for X".
-    pub since: Option<DateExpr>,
+    /// "ten years ago": counted back from the scene's date.
+    pub ago: bool,
     pub clause: usize,
 }
 
@@ -161,7 +161,18 @@ pub fn annotate(text: &str, kb: &KbView, anchor: Option<&HDate>) -> Annotated {
             .filter(|(s, e, _)| !timexes.iter().any(|x| x.start <= *s && *e <= x.end))
             .map(|(_, _, t)| t.as_str())
             .collect();
-        let mood = lexicon::mood(&mood_words, question);
+        let mut mood = lexicon::mood(&mood_words, question);
+        // A clause split off at ", and" / ", but" with no verb of its own shares the
+        // mood of the clause it continues: "I will read the Decree on Peace, and the
+        // Land Decree after it."
+        if let Some(prev) = ann.clauses.last()
+            && text[prev.end..start].trim_matches(|c: char| c == ',' || c.is_whitespace()).is_empty()
+            && !mood_words.iter().any(|w| lexicon::is_finite_verb(w))
+            && mood == Mood::Asserted
+            && !text[prev.start..prev.end].trim_end().ends_with(['.', '!', '?', ';'])
+        {
+            mood = prev.mood;
+        }
         ann.clauses.push(Clause { start, end, mood, tokens: toks });
     }
     for t in &timexes {
@@ -169,7 +180,11 @@ pub fn annotate(text: &str, kb: &KbView, anchor: Option<&HDate>) -> Annotated {
         match &t.value {
             Value::Date(d) => ann.dates.push(DateExpr { start: t.start, end: t.end, date: *d, until: None, stated: t.calendar, clause }),
             Value::Range(a, b) => ann.dates.push(DateExpr { start: t.start, end: t.end, date: *a, until: Some(*b), stated: t.calendar, clause }),
-            Value::Duration(d) => ann.durations.push(DurationExpr { start: t.start, end: t.end, duration: *d, since: None, clause }),
+            Value::Duration(d) => ann.durations.push(DurationExpr { start: t.start, end: t.end, duration: *d, ago: false, clause }),
+            // "ten years ago": an amount of time back from now.
+            Value::Relative { amount: Some(d), direction: -1, .. } => {
+                ann.durations.push(DurationExpr { start: t.start, end: t.end, duration: *d, ago: true, clause })
+            }
             _ => {}
         }
     }

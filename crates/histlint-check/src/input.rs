@@ -51,3 +51,27 @@ pub fn timecode(ms: u64) -> String {
     let (s, ms) = (rest / 1000, rest % 1000);
     format!("{h:02}:{m:02}:{s:02},{ms:03}")
 }
+
+#[cfg(feature = "ingest")]
+impl From<histlint_ingest::Cue> for Cue {
+    fn from(c: histlint_ingest::Cue) -> Cue {
+        use histlint_ingest::CueKind as I;
+        Cue {
+            line: c.line,
+            start_ms: c.start_ms,
+            end_ms: c.end_ms,
+            speaker: c.speaker,
+            kind: match c.kind {
+                I::Dialogue => CueKind::Dialogue,
+                I::Caption => CueKind::Caption,
+                I::SceneHeading => CueKind::SceneHeading,
+                I::Action => CueKind::Action,
+                I::Transition => CueKind::Transition,
+                I::Note => CueKind::Note,
+            },
+            text: c.text,
+            scene: c.scene,
+            allow: c.allow,
+        }
+    }
+}

@@ -137,6 +137,18 @@ pub const ABSENT_PRESENCE: &[&str] = &[
 /// Words that mark a clause as reporting a meeting.
 pub const MEETING: &[&str] = &["met", "meet", "meets", "meeting", "visited", "visits", "received", "receives"];
 
+/// Whether a word is (very likely) a finite verb or auxiliary: enough to tell whether a
+/// clause split off at a conjunction has a verb of its own.
+pub fn is_finite_verb(w: &str) -> bool {
+    const FINITE: &[&str] = &[
+        "is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "do", "does", "did", "will", "shall",
+        "would", "can", "could", "may", "might", "must", "should", "rose", "fell", "began", "broke", "took", "came",
+        "went", "fought", "won", "lost", "held", "led", "made", "gave", "saw", "said", "told", "ran", "fled", "sent",
+        "brought", "wrote", "spoke", "met", "left", "got", "struck", "shot", "killed",
+    ];
+    FINITE.contains(&w) || (w.len() > 3 && w.ends_with("ed"))
+}
+
 /// A present-tense verb after a name in a stage direction: "LENIN enters", "Freud sits".
 pub fn is_action_verb(token: &str) -> bool {
     const VERBS: &[&str] = &[

@@ -64,13 +64,13 @@ pub struct Scene {
     pub place: Option<ScenePlace>,
 }
 
-/// The days a stated date may be: when the text gives no calendar, a day or month
-/// could be Old or New Style, and both readings are kept (the hull), so that a finding
-/// needs both readings to be wrong.
+/// The days a stated date may be: when the text gives no calendar, a day, month or
+/// year could be Old or New Style, and both readings are kept (the hull), so that a
+/// finding needs both readings to be wrong.
 pub fn reading_days(date: &HDate, until: Option<&HDate>, stated: Option<Calendar>) -> Option<DayInterval> {
     let one = |d: &HDate| -> Option<DayInterval> {
         let base = d.interval().ok()?;
-        if stated.is_some() || !d.precision.has_month() {
+        if stated.is_some() || d.precision < histlint_time::Precision::Year {
             return Some(base);
         }
         let other = HDate { calendar: Calendar::Julian, ..*d }.interval().ok()?;

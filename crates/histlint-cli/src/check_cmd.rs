@@ -43,28 +43,6 @@ struct Checked {
     warnings: Vec<String>,
 }
 
-fn convert(c: histlint_ingest::Cue) -> histlint_check::Cue {
-    use histlint_check::CueKind as K;
-    use histlint_ingest::CueKind as I;
-    histlint_check::Cue {
-        line: c.line,
-        start_ms: c.start_ms,
-        end_ms: c.end_ms,
-        speaker: c.speaker,
-        kind: match c.kind {
-            I::Dialogue => K::Dialogue,
-            I::Caption => K::Caption,
-            I::SceneHeading => K::SceneHeading,
-            I::Action => K::Action,
-            I::Transition => K::Transition,
-            I::Note => K::Note,
-        },
-        text: c.text,
-        scene: c.scene,
-        allow: c.allow,
-    }
-}
-
 fn read_title(path: &Path, lenient: bool) -> Result<(Title, String, Vec<String>), Failure> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| Failure(format!("{name}: {e}")))?;
@@ -73,7 +51,7 @@ fn read_title(path: &Path, lenient: bool) -> Result<(Title, String, Vec<String>)
     let warnings = doc.warnings.iter().map(|w| format!("{name}:{}: warning: {}", w.line, w.message)).collect();
     // The decoded text, for showing source lines: the same decoding the reader used.
     let (source, _) = histlint_ingest::decode(&bytes);
-    let title = Title { name: name.clone(), cues: doc.cues.into_iter().map(convert).collect() };
+    let title = Title { name: name.clone(), cues: doc.cues.into_iter().map(histlint_check::Cue::from).collect() };
     Ok((title, source, warnings))
 }
 

@@ -81,7 +81,10 @@ fn shift_point(y: i64, m: u8, d: u8, k: i64, base: Base, cal: Calendar) -> Optio
     }
 }
 
-fn ends(anchor: &HDate) -> Option<((i64, u8, u8), (i64, u8, u8))> {
+/// A year, month and day.
+type Ymd = (i64, u8, u8);
+
+fn ends(anchor: &HDate) -> Option<(Ymd, Ymd)> {
     let iv = anchor.interval().ok()?;
     Some((
         iv.start.to_ymd(anchor.calendar),
@@ -134,7 +137,9 @@ pub fn neighbour(anchor: &HDate, unit: Unit, dir: i64) -> Option<Value> {
             ))
         }
         Unit::Month if p.has_month() => shift(anchor, dir as f64, dir as f64, Unit::Month),
-        Unit::Year if p >= Precision::Year => Some(Value::Date(HDate::year(cal, anchor.year + dir))),
+        Unit::Year if p >= Precision::Year => {
+            Some(Value::Date(HDate::year(cal, anchor.year + dir)))
+        }
         Unit::Decade if p >= Precision::Decade => Some(Value::Date(HDate::coarse(
             cal,
             anchor.year.div_euclid(10) * 10 + 10 * dir,
@@ -330,7 +335,10 @@ mod tests {
         assert_eq!(iso(&shift(&a, 1.0, 1.0, Unit::Year).unwrap()), "1918");
         assert_eq!(iso(&shift(&a, 2.0, 2.0, Unit::Month).unwrap()), "1917-12");
         assert_eq!(iso(&shift(&a, 2.0, 2.0, Unit::Day).unwrap()), "1917-10-27");
-        assert_eq!(iso(&shift(&a, -3.0, -3.0, Unit::Week).unwrap()), "1917-10-04");
+        assert_eq!(
+            iso(&shift(&a, -3.0, -3.0, Unit::Week).unwrap()),
+            "1917-10-04"
+        );
         assert_eq!(iso(&shift(&a, 1.5, 1.5, Unit::Year).unwrap()), "1919-04");
         assert_eq!(
             iso(&shift(&a, 2.0, 7.0, Unit::Day).unwrap()),
@@ -387,15 +395,25 @@ mod tests {
     #[test]
     fn months_weekdays_decades() {
         let a = d("1917-11-07"); // Wednesday
-        assert_eq!(month_around(&a, 10, Pick::LatestStarted).unwrap().to_iso(), "1917-10");
-        assert_eq!(month_around(&a, 12, Pick::LatestStarted).unwrap().to_iso(), "1916-12");
+        assert_eq!(
+            month_around(&a, 10, Pick::LatestStarted).unwrap().to_iso(),
+            "1917-10"
+        );
+        assert_eq!(
+            month_around(&a, 12, Pick::LatestStarted).unwrap().to_iso(),
+            "1916-12"
+        );
         assert_eq!(month_around(&a, 3, Pick::Next).unwrap().to_iso(), "1918-03");
         assert_eq!(
-            weekday_around(&a, Weekday::Monday, Pick::Previous).unwrap().to_iso(),
+            weekday_around(&a, Weekday::Monday, Pick::Previous)
+                .unwrap()
+                .to_iso(),
             "1917-11-05"
         );
         assert_eq!(
-            weekday_around(&a, Weekday::Wednesday, Pick::Next).unwrap().to_iso(),
+            weekday_around(&a, Weekday::Wednesday, Pick::Next)
+                .unwrap()
+                .to_iso(),
             "1917-11-14"
         );
         assert_eq!(decade_around(&d("1935"), 2).unwrap().to_iso(), "192");

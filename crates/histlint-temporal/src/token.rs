@@ -253,7 +253,11 @@ fn scan_word<L: Lexicon>(text: &str, i: &mut usize, lexicon: &L, gap: u8) -> Tok
             C_HIGH => {
                 let ch = text[j..].chars().next().unwrap_or('\u{fffd}');
                 let len = ch.len_utf8();
-                if ch == '\u{2019}' && j > start && next_is_letter(text, j + len) {
+                if ch == '\u{2019}'
+                    && j > start
+                    && next_is_letter(text, j + len)
+                    && !(ndigits == 0 && possessive_s(text, j + len))
+                {
                     // typographic apostrophe inside a word: o’clock
                     if in_leading_digits {
                         in_leading_digits = false;
@@ -285,7 +289,11 @@ fn scan_word<L: Lexicon>(text: &str, i: &mut usize, lexicon: &L, gap: u8) -> Tok
                 }
             }
             _ => {
-                if c == b'\'' && j > start && next_is_letter(text, j + 1) {
+                if c == b'\''
+                    && j > start
+                    && next_is_letter(text, j + 1)
+                    && !(ndigits == 0 && possessive_s(text, j + 1))
+                {
                     if in_leading_digits {
                         in_leading_digits = false;
                         suffix_start = j;
@@ -342,6 +350,12 @@ fn scan_word<L: Lexicon>(text: &str, i: &mut usize, lexicon: &L, gap: u8) -> Tok
             suffix: Suffix::None,
         }
     }
+}
+
+/// `s` at `j` ends the word: the apostrophe before it makes a possessive ("Thursday's"),
+/// which is split off so that the word itself is looked up.
+fn possessive_s(text: &str, j: usize) -> bool {
+    matches!(text.as_bytes().get(j), Some(b's' | b'S')) && !next_is_letter(text, j + 1)
 }
 
 fn next_is_letter(text: &str, j: usize) -> bool {
@@ -419,13 +433,23 @@ mod tests {
         let mut v = Vec::new();
         tokenize("25th 1920s 1920's 2PM Oct\n\nMAY", &NoWords, &mut v);
         let s: Vec<Suffix> = v.iter().map(|t| t.suffix).collect();
-        assert_eq!(
-            &s[..4],
-            &[Suffix::Ord, Suffix::S, Suffix::ApS, Suffix::Pm]
-        );
+        assert_eq!(&s[..4], &[Suffix::Ord, Suffix::S, Suffix::ApS, Suffix::Pm]);
         assert_eq!(v[0].num, 25);
         assert!(v[4].has(CAP) && !v[4].has(UPPER));
         assert!(v[5].has(UPPER) && v[5].has(PARA));
+    }
+
+    #[test]
+    fn possessives_are_split() {
+        let t = toks("Thursday's ruling, o'clock, 1920's, Friday’s");
+        let words: Vec<&str> = t.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "Thursday", "'", "s", "ruling", ",", "o'clock", ",", "1920's", ",", "Friday", "’",
+                "s"
+            ]
+        );
     }
 
     #[test]

@@ -70,8 +70,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     message: format!("{name} is {how} as past or present, but this scene is dated {} and it {kind} later", date.shown),
                     evidence: began.into_iter().collect(),
                     suggestion: Some(format!(
-                        "{name} {kind} {}; date the scene after that, or make the line a prediction or a hope",
-                        histlint_time::Day(begin.start.0).iso(histlint_time::Calendar::Gregorian)
+                        "the record gives {}; date the scene after that, or make the line a prediction or a hope",
+                        ctx.kb.evidence(thing).map(|e| e.statement).unwrap_or_else(|| name.clone())
                     )),
                     scene: ctx.scenes[i].clone(),
                 });

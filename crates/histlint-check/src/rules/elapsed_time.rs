@@ -60,10 +60,10 @@ fn contains_phrase(tokens: &[&str], phrase: &str) -> bool {
 
 /// Anchors for a duration: an event named with since/after/ago, or a state of a named
 /// entity whose keywords appear in the clause.
-fn anchors(ctx: &Ctx, ann: &Annotated, d: &DurationExpr) -> Vec<Anchor> {
+fn anchors(ctx: &Ctx, cue: &crate::input::Cue, ann: &Annotated, d: &DurationExpr) -> Vec<Anchor> {
     let mut out = Vec::new();
     let toks = tokens_of(ann, d.clause);
-    let relation = toks.iter().any(|t| matches!(*t, "since" | "after" | "ago" | "later"));
+    let relation = d.ago || toks.iter().any(|t| matches!(*t, "since" | "ago"));
     let perfect = toks.windows(2).any(|w| matches!(w[0], "have" | "has" | "had" | "ve" | "been"))
         || ann.clauses[d.clause].tokens.iter().rev().find(|(_, e, _)| *e <= d.start).is_some_and(|(_, _, t)| t == "for");
     for m in ann.mentions.iter().filter(|m| m.clause == d.clause) {
@@ -77,18 +77,50 @@ fn anchors(ctx: &Ctx, ann: &Annotated, d: &DurationExpr) -> Vec<Anchor> {
         if !perfect && !relation {
             continue;
         }
-        let subject = m.records.iter().map(|(r, _)| *r).next();
-        let Some(subject) = subject else { continue };
-        for (fi, f) in ctx.kb.facts_about(subject, FactKind::State) {
-            let Record::Fact(fact) = &f.value else { continue };
-            if !fact.keywords.iter().any(|k| contains_phrase(&toks, k)) {
-                continue;
+        if let Some(subject) = m.records.iter().map(|(r, _)| *r).next() {
+            states(ctx, subject, &toks, &mut out);
+        }
+    }
+    // "We have been in exile for three years": the first person is the speaker and
+    // the speaker's spouse or partner.
+    if (perfect || relation)
+        && toks.iter().any(|t| matches!(*t, "we" | "i" | "us" | "our"))
+        && let Some(speaker) = cue.speaker.as_deref().and_then(|s| crate::rules::presence::speaker_person(ctx, s))
+    {
+        let mut people = vec![speaker];
+        for (_, f) in ctx.kb.linked(speaker) {
+            if let Record::Fact(x) = &f.value
+                && x.kind == FactKind::Relative
+                && matches!(x.value.as_deref(), Some("spouse" | "partner"))
+            {
+                for id in [Some(x.subject.as_str()), x.object.as_deref()].into_iter().flatten() {
+                    if let Some(i) = ctx.kb.kb.id_index(id)
+                        && !people.contains(&i)
+                    {
+                        people.push(i);
+                    }
+                }
             }
-            let Some(from) = fact.start.and_then(|s| s.interval().ok()) else { continue };
-            out.push(Anchor { record: fi, from, what: ctx.kb.fact_statement(fact) });
+        }
+        for p in people {
+            states(ctx, p, &toks, &mut out);
         }
     }
     out
+}
+
+/// States of `subject` whose keywords appear in the clause.
+fn states(ctx: &Ctx, subject: u32, toks: &[&str], out: &mut Vec<Anchor>) {
+    for (fi, f) in ctx.kb.facts_about(subject, FactKind::State) {
+        let Record::Fact(fact) = &f.value else { continue };
+        if !fact.keywords.iter().any(|k| contains_phrase(toks, k)) {
+            continue;
+        }
+        let Some(from) = fact.start.and_then(|s| s.interval().ok()) else { continue };
+        if !out.iter().any(|a: &Anchor| a.record == fi) {
+            out.push(Anchor { record: fi, from, what: ctx.kb.fact_statement(fact) });
+        }
+    }
 }
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -102,7 +134,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             if ann.clauses[d.clause].mood != Mood::Asserted {
                 continue;
             }
-            let anchors = anchors(ctx, ann, d);
+            let anchors = anchors(ctx, cue, ann, d);
             let Some(a) = anchors.first() else { continue };
             let e = elapsed(a.from, date.days);
             let said = &cue.text[d.start..d.end];

@@ -90,7 +90,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     span: (m.start.min(d.start), m.end.max(d.end)),
                     message: format!("“{stated}” is given as the date of {name}, which it does not match{calendars}"),
                     evidence: ctx.kb.evidence(ev).into_iter().collect(),
-                    suggestion: Some(format!("{name}: {}", ctx.kb.evidence(ev).map(|e| e.statement).unwrap_or_default())),
+                    suggestion: ctx.kb.evidence(ev).map(|e| format!("the record gives {}", e.statement)),
                     scene: ctx.scenes[i].clone(),
                 });
             }

@@ -56,7 +56,11 @@ pub fn present(ctx: &Ctx, i: usize) -> Vec<Present> {
         for m in &ann.mentions {
             let Some(p) = m.unique(Target::Person) else { continue };
             let clause = &ann.clauses[m.clause];
-            if clause.tokens.iter().any(|(_, _, t)| lexicon::ABSENT_PRESENCE.contains(&t.as_str())) {
+            // "the ghost of Lenin", "Lenin's portrait": a word of absence right by the name.
+            let pos = clause.tokens.iter().position(|(s, _, _)| *s >= m.start).unwrap_or(0);
+            let last = clause.tokens.iter().rposition(|(_, e, _)| *e <= m.end).unwrap_or(pos);
+            let near = &clause.tokens[pos.saturating_sub(3)..(last + 3).min(clause.tokens.len())];
+            if near.iter().any(|(_, _, t)| lexicon::ABSENT_PRESENCE.contains(&t.as_str())) {
                 continue;
             }
             let next = clause.tokens.iter().find(|(s, _, _)| *s >= m.end).map(|(_, _, t)| t.as_str());

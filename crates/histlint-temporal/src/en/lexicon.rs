@@ -136,7 +136,6 @@ pub(crate) enum Kw {
     Date,
     Only,
     Good,
-    Number,
     /// "lasted", "took", "spent": a bare plural unit after them is a duration.
     DurVerb,
     /// "best", "school": "Sunday best" is no date.
@@ -236,7 +235,11 @@ const fn k(kw: Kw) -> Lex {
     Lex { kw, ..L0 }
 }
 const fn mon(month: u8, mclass: u8) -> Lex {
-    Lex { month, mclass, ..L0 }
+    Lex {
+        month,
+        mclass,
+        ..L0
+    }
 }
 const fn wd(weekday: u8, wabbr: bool) -> Lex {
     Lex {
@@ -262,11 +265,7 @@ const fn ord(v: u8) -> Lex {
     Lex { ord: v, ..L0 }
 }
 const fn unit(unit: U, plural: bool) -> Lex {
-    Lex {
-        unit,
-        plural,
-        ..L0
-    }
+    Lex { unit, plural, ..L0 }
 }
 const fn part(part: P) -> Lex {
     Lex { part, ..L0 }
@@ -627,6 +626,12 @@ static WORDS: &[(&str, Lex)] = &[
     ("seconds", unit(U::Second, true)),
     ("minute", unit(U::Minute, false)),
     ("minutes", unit(U::Minute, true)),
+    ("min", unit(U::Minute, false)),
+    ("mins", unit(U::Minute, true)),
+    ("hr", unit(U::Hour, false)),
+    ("hrs", unit(U::Hour, true)),
+    ("yr", unit(U::Year, false)),
+    ("yrs", unit(U::Year, true)),
     ("hour", unit(U::Hour, false)),
     ("hours", unit(U::Hour, true)),
     ("day", unit(U::Day, false)),
@@ -731,6 +736,11 @@ impl Table {
         TABLE.get_or_init(Table::build)
     }
 
+    /// Every entry, indexed by lexicon id (entry 0 is the empty one).
+    pub(crate) fn entries(&self) -> &[Lex] {
+        &self.entries
+    }
+
     /// The entry for a token's lexicon id (id 0 gives the empty entry).
     #[inline]
     pub(crate) fn entry(&self, id: u16) -> &Lex {
@@ -774,8 +784,19 @@ mod tests {
             assert_ne!(id, 0, "{w}");
             let e = t.entry(id);
             assert_eq!(
-                (e.kw, e.month, e.weekday, e.season, e.card, e.ord, e.unit, e.part),
-                (lex.kw, lex.month, lex.weekday, lex.season, lex.card, lex.ord, lex.unit, lex.part),
+                (
+                    e.kw, e.month, e.weekday, e.season, e.card, e.ord, e.unit, e.part
+                ),
+                (
+                    lex.kw,
+                    lex.month,
+                    lex.weekday,
+                    lex.season,
+                    lex.card,
+                    lex.ord,
+                    lex.unit,
+                    lex.part
+                ),
                 "{w}"
             );
         }
