@@ -33,8 +33,22 @@ fn srt(episode: usize) -> Vec<u8> {
     for i in 0..750 {
         let t = (episode * 750 + i) as u64 * 3200;
         let (a, b) = (t, t + 2500);
-        let tc = |ms: u64| format!("{:02}:{:02}:{:02},{:03}", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
-        s.push_str(&format!("{}\n{} --> {}\n{}\n\n", i + 1, tc(a), tc(b), LINES[(i * 7 + episode) % LINES.len()]));
+        let tc = |ms: u64| {
+            format!(
+                "{:02}:{:02}:{:02},{:03}",
+                ms / 3_600_000,
+                ms / 60_000 % 60,
+                ms / 1000 % 60,
+                ms % 1000
+            )
+        };
+        s.push_str(&format!(
+            "{}\n{} --> {}\n{}\n\n",
+            i + 1,
+            tc(a),
+            tc(b),
+            LINES[(i * 7 + episode) % LINES.len()]
+        ));
     }
     s.into_bytes()
 }
@@ -43,19 +57,29 @@ fn season(c: &mut Criterion) {
     let episodes: Vec<Vec<u8>> = (0..8).map(srt).collect();
     let mut g = c.benchmark_group("season");
     g.sample_size(10);
-    g.bench_function("8 episodes, 6000 cues: read + check, bundled KB load included", |b| {
-        b.iter(|| {
-            let kb = histlint_bundled::compiled().unwrap();
-            let mut findings = 0;
-            for (i, bytes) in episodes.iter().enumerate() {
-                let name = format!("ep{i}.srt");
-                let doc = histlint_ingest::read(bytes, &name, &histlint_ingest::Options::default()).unwrap();
-                let title = Title { name, cues: doc.cues.into_iter().map(Cue::from).collect() };
-                findings += histlint_check::check(&title, &kb, &Options::default()).findings.len();
-            }
-            findings
-        })
-    });
+    g.bench_function(
+        "8 episodes, 6000 cues: read + check, bundled KB load included",
+        |b| {
+            b.iter(|| {
+                let kb = histlint_bundled::compiled().unwrap();
+                let mut findings = 0;
+                for (i, bytes) in episodes.iter().enumerate() {
+                    let name = format!("ep{i}.srt");
+                    let doc =
+                        histlint_ingest::read(bytes, &name, &histlint_ingest::Options::default())
+                            .unwrap();
+                    let title = Title {
+                        name,
+                        cues: doc.cues.into_iter().map(Cue::from).collect(),
+                    };
+                    findings += histlint_check::check(&title, &kb, &Options::default())
+                        .findings
+                        .len();
+                }
+                findings
+            })
+        },
+    );
     g.finish();
 }
 

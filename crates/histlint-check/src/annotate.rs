@@ -88,7 +88,10 @@ pub struct Annotated {
 
 impl Annotated {
     pub fn clause_of(&self, pos: usize) -> usize {
-        self.clauses.iter().position(|c| c.start <= pos && pos < c.end.max(c.start + 1)).unwrap_or(0)
+        self.clauses
+            .iter()
+            .position(|c| c.start <= pos && pos < c.end.max(c.start + 1))
+            .unwrap_or(0)
     }
 
     /// Normalised words strictly between two byte offsets of the same clause.
@@ -103,7 +106,10 @@ impl Annotated {
     }
 }
 
-const ABBREVIATIONS: &[&str] = &["st", "mr", "mrs", "dr", "gen", "col", "capt", "lt", "no", "vol", "ch", "os", "ns", "o.s", "n.s", "s", "n", "o", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "c"];
+const ABBREVIATIONS: &[&str] = &[
+    "st", "mr", "mrs", "dr", "gen", "col", "capt", "lt", "no", "vol", "ch", "os", "ns", "o.s",
+    "n.s", "s", "n", "o", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "c",
+];
 
 /// Splits text into clauses at sentence ends and at ";", ":", "—", " but ", ", and ".
 fn clause_spans(text: &str) -> Vec<(usize, usize, bool)> {
@@ -117,21 +123,27 @@ fn clause_spans(text: &str) -> Vec<(usize, usize, bool)> {
             b'!' | b'?' | b';' => true,
             b'.' => {
                 // Not after an abbreviation or an initial, not inside a number.
-                let word_start = text[..i].rfind(|ch: char| !ch.is_alphanumeric() && ch != '.').map_or(0, |p| p + 1);
+                let word_start = text[..i]
+                    .rfind(|ch: char| !ch.is_alphanumeric() && ch != '.')
+                    .map_or(0, |p| p + 1);
                 let word = text[word_start..i].to_lowercase();
                 let next_is_digit = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-                !(ABBREVIATIONS.contains(&word.as_str()) || next_is_digit || (word.len() == 1 && word.chars().all(char::is_alphabetic)))
+                !(ABBREVIATIONS.contains(&word.as_str())
+                    || next_is_digit
+                    || (word.len() == 1 && word.chars().all(char::is_alphabetic)))
             }
             _ => false,
         };
         let em_dash = text[i..].starts_with('—') || text[i..].starts_with(" -- ");
-        let conj = [", but ", ", and ", ", while ", ", yet "].iter().any(|p| text[i..].starts_with(p));
+        let conj = [", but ", ", and ", ", while ", ", yet "]
+            .iter()
+            .any(|p| text[i..].starts_with(p));
         if boundary || em_dash || conj {
             let end = if boundary { i + 1 } else { i };
             if end > start {
                 out.push((start, end, c == b'?'));
             }
-            start = if boundary { i + 1 } else { i + 1 };
+            start = i + 1;
         }
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
@@ -166,25 +178,62 @@ pub fn annotate(text: &str, kb: &KbView, anchor: Option<&HDate>) -> Annotated {
         // mood of the clause it continues: "I will read the Decree on Peace, and the
         // Land Decree after it."
         if let Some(prev) = ann.clauses.last()
-            && text[prev.end..start].trim_matches(|c: char| c == ',' || c.is_whitespace()).is_empty()
+            && text[prev.end..start]
+                .trim_matches(|c: char| c == ',' || c.is_whitespace())
+                .is_empty()
             && !mood_words.iter().any(|w| lexicon::is_finite_verb(w))
             && mood == Mood::Asserted
-            && !text[prev.start..prev.end].trim_end().ends_with(['.', '!', '?', ';'])
+            && !text[prev.start..prev.end]
+                .trim_end()
+                .ends_with(['.', '!', '?', ';'])
         {
             mood = prev.mood;
         }
-        ann.clauses.push(Clause { start, end, mood, tokens: toks });
+        ann.clauses.push(Clause {
+            start,
+            end,
+            mood,
+            tokens: toks,
+        });
     }
     for t in &timexes {
         let clause = ann.clause_of(t.start);
         match &t.value {
-            Value::Date(d) => ann.dates.push(DateExpr { start: t.start, end: t.end, date: *d, until: None, stated: t.calendar, clause }),
-            Value::Range(a, b) => ann.dates.push(DateExpr { start: t.start, end: t.end, date: *a, until: Some(*b), stated: t.calendar, clause }),
-            Value::Duration(d) => ann.durations.push(DurationExpr { start: t.start, end: t.end, duration: *d, ago: false, clause }),
+            Value::Date(d) => ann.dates.push(DateExpr {
+                start: t.start,
+                end: t.end,
+                date: *d,
+                until: None,
+                stated: t.calendar,
+                clause,
+            }),
+            Value::Range(a, b) => ann.dates.push(DateExpr {
+                start: t.start,
+                end: t.end,
+                date: *a,
+                until: Some(*b),
+                stated: t.calendar,
+                clause,
+            }),
+            Value::Duration(d) => ann.durations.push(DurationExpr {
+                start: t.start,
+                end: t.end,
+                duration: *d,
+                ago: false,
+                clause,
+            }),
             // "ten years ago": an amount of time back from now.
-            Value::Relative { amount: Some(d), direction: -1, .. } => {
-                ann.durations.push(DurationExpr { start: t.start, end: t.end, duration: *d, ago: true, clause })
-            }
+            Value::Relative {
+                amount: Some(d),
+                direction: -1,
+                ..
+            } => ann.durations.push(DurationExpr {
+                start: t.start,
+                end: t.end,
+                duration: *d,
+                ago: true,
+                clause,
+            }),
             _ => {}
         }
     }
@@ -213,12 +262,20 @@ pub fn annotate(text: &str, kb: &KbView, anchor: Option<&HDate>) -> Annotated {
             continue;
         }
         let clause = ann.clause_of(m.start);
-        ann.mentions.push(Mention { start: m.start, end: m.end, records, clause, via_kind: false });
+        ann.mentions.push(Mention {
+            start: m.start,
+            end: m.end,
+            records,
+            clause,
+            via_kind: false,
+        });
     }
     // Events named by a place and an event word in the same clause.
     let mut extra = Vec::new();
     for m in &ann.mentions {
-        let Some(place) = m.unique(Target::Place) else { continue };
+        let Some(place) = m.unique(Target::Place) else {
+            continue;
+        };
         let clause = &ann.clauses[m.clause];
         let words: Vec<(usize, usize, String)> = clause
             .tokens
@@ -226,16 +283,26 @@ pub fn annotate(text: &str, kb: &KbView, anchor: Option<&HDate>) -> Annotated {
             .map(|(s, e, t)| (*s, *e, lexicon::base_form(t).unwrap_or_else(|| t.clone())))
             .chain(clause.tokens.iter().cloned())
             .collect();
-        let place_id = kb.get(place).and_then(|r| r.value.id().map(str::to_string)).unwrap_or_default();
+        let place_id = kb
+            .get(place)
+            .and_then(|r| r.value.id().map(str::to_string))
+            .unwrap_or_default();
         let mut found: Vec<(u32, usize, usize)> = Vec::new();
         for (ev_i, ev) in kb.linked(place) {
-            let Record::Event(e) = &ev.value else { continue };
+            let Record::Event(e) = &ev.value else {
+                continue;
+            };
             if e.place.as_deref() != Some(place_id.as_str()) {
                 continue;
             }
-            let Some(kind) = e.subkind.as_deref() else { continue };
+            let Some(kind) = e.subkind.as_deref() else {
+                continue;
+            };
             let kind_words = lexicon::kind_words(&kind.to_lowercase());
-            if let Some((s, end, _)) = words.iter().find(|(_, _, w)| kind_words.contains(&w.as_str())) {
+            if let Some((s, end, _)) = words
+                .iter()
+                .find(|(_, _, w)| kind_words.contains(&w.as_str()))
+            {
                 found.push((ev_i, *s, *end));
             }
         }
@@ -243,9 +310,18 @@ pub fn annotate(text: &str, kb: &KbView, anchor: Option<&HDate>) -> Annotated {
         found.dedup_by_key(|f| f.0);
         if found.len() == 1 {
             let (ev, s, e) = found[0];
-            let already = ann.mentions.iter().any(|x| x.records.iter().any(|(r, _)| *r == ev));
+            let already = ann
+                .mentions
+                .iter()
+                .any(|x| x.records.iter().any(|(r, _)| *r == ev));
             if !already {
-                extra.push(Mention { start: m.start.min(s), end: m.end.max(e), records: vec![(ev, Target::Event)], clause: m.clause, via_kind: true });
+                extra.push(Mention {
+                    start: m.start.min(s),
+                    end: m.end.max(e),
+                    records: vec![(ev, Target::Event)],
+                    clause: m.clause,
+                    via_kind: true,
+                });
             }
         }
     }
@@ -260,9 +336,19 @@ mod tests {
 
     #[test]
     fn clauses() {
-        let c = clause_spans("The revolution will come, but Kiel has risen. Has it? On 25 Oct. 1917 O.S. we rose");
+        let c = clause_spans(
+            "The revolution will come, but Kiel has risen. Has it? On 25 Oct. 1917 O.S. we rose",
+        );
         let texts: Vec<&str> = c.iter().map(|(s, e, _)| &"The revolution will come, but Kiel has risen. Has it? On 25 Oct. 1917 O.S. we rose"[*s..*e]).collect();
-        assert_eq!(texts, ["The revolution will come", " but Kiel has risen.", " Has it?", " On 25 Oct. 1917 O.S. we rose"]);
+        assert_eq!(
+            texts,
+            [
+                "The revolution will come",
+                " but Kiel has risen.",
+                " Has it?",
+                " On 25 Oct. 1917 O.S. we rose"
+            ]
+        );
         assert!(c[2].2);
     }
 }

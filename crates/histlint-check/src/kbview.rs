@@ -37,7 +37,10 @@ pub struct KbView<'a> {
 
 impl<'a> KbView<'a> {
     pub fn new(kb: &'a CompiledKb) -> KbView<'a> {
-        KbView { kb, cache: RefCell::new(HashMap::new()) }
+        KbView {
+            kb,
+            cache: RefCell::new(HashMap::new()),
+        }
     }
 
     /// Record `i`, decoded once.
@@ -56,29 +59,49 @@ impl<'a> KbView<'a> {
     }
 
     pub fn label(&self, id: &str) -> String {
-        self.by_id(id).map(|(_, r)| r.value.label().to_string()).unwrap_or_else(|| id.to_string())
+        self.by_id(id)
+            .map(|(_, r)| r.value.label().to_string())
+            .unwrap_or_else(|| id.to_string())
     }
 
     /// The records that refer to record `i`, decoded.
     pub fn linked(&self, i: u32) -> Vec<(u32, Rc<Located<Record>>)> {
-        self.kb.linked(i).into_iter().filter_map(|j| self.get(j).map(|r| (j, r))).collect()
+        self.kb
+            .linked(i)
+            .into_iter()
+            .filter_map(|j| self.get(j).map(|r| (j, r)))
+            .collect()
     }
 
     /// Facts of a kind whose subject is record `i`.
     pub fn facts_about(&self, i: u32, kind: FactKind) -> Vec<(u32, Rc<Located<Record>>)> {
-        let Some(rec) = self.get(i) else { return Vec::new() };
-        let Some(id) = rec.value.id() else { return Vec::new() };
+        let Some(rec) = self.get(i) else {
+            return Vec::new();
+        };
+        let Some(id) = rec.value.id() else {
+            return Vec::new();
+        };
         self.linked(i)
             .into_iter()
-            .filter(|(_, r)| matches!(&r.value, Record::Fact(f) if f.kind == kind && f.subject == id))
+            .filter(
+                |(_, r)| matches!(&r.value, Record::Fact(f) if f.kind == kind && f.subject == id),
+            )
             .collect()
     }
 
     /// A person's life: birth and death intervals, where known.
     pub fn life(&self, i: u32) -> (Option<DayInterval>, Option<DayInterval>) {
-        let Some(rec) = self.get(i) else { return (None, None) };
-        let Record::Entity(e) = &rec.value else { return (None, None) };
-        let iv = |d: &Option<histlint_kb::Dated>| d.as_ref().and_then(|d| d.date).and_then(|d| d.interval().ok());
+        let Some(rec) = self.get(i) else {
+            return (None, None);
+        };
+        let Record::Entity(e) = &rec.value else {
+            return (None, None);
+        };
+        let iv = |d: &Option<histlint_kb::Dated>| {
+            d.as_ref()
+                .and_then(|d| d.date)
+                .and_then(|d| d.interval().ok())
+        };
         (iv(&e.start), iv(&e.end))
     }
 
@@ -109,7 +132,9 @@ impl<'a> KbView<'a> {
         for _ in 0..16 {
             let Some(rec) = self.get(cur) else { break };
             let Record::Entity(e) = &rec.value else { break };
-            let Some(parent) = e.part_of.as_deref().and_then(|p| self.kb.id_index(p)) else { break };
+            let Some(parent) = e.part_of.as_deref().and_then(|p| self.kb.id_index(p)) else {
+                break;
+            };
             if out.contains(&parent) {
                 break;
             }
@@ -128,18 +153,35 @@ impl<'a> KbView<'a> {
 
     /// The country a place lies in, by its `part_of` chain.
     pub fn country(&self, i: u32) -> Option<u32> {
-        self.place_chain(i).into_iter().find(|&p| self.place_kind(p).as_deref() == Some("country"))
+        self.place_chain(i)
+            .into_iter()
+            .find(|&p| self.place_kind(p).as_deref() == Some("country"))
     }
 
     /// Coordinates of a place, or of the settlement it is part of.
     pub fn coordinates(&self, i: u32) -> Option<(f64, f64)> {
         for p in self.place_chain(i) {
             let rec = self.get(p)?;
-            let Record::Entity(e) = &rec.value else { return None };
+            let Record::Entity(e) = &rec.value else {
+                return None;
+            };
             if let Some(c) = e.coordinates {
                 return Some(c);
             }
-            if !matches!(e.subkind.as_deref(), Some("building" | "street" | "house" | "palace" | "district" | "square" | "fortress" | "station" | "institute")) {
+            if !matches!(
+                e.subkind.as_deref(),
+                Some(
+                    "building"
+                        | "street"
+                        | "house"
+                        | "palace"
+                        | "district"
+                        | "square"
+                        | "fortress"
+                        | "station"
+                        | "institute"
+                )
+            ) {
                 return None;
             }
         }
@@ -158,13 +200,17 @@ impl<'a> KbView<'a> {
             return (d > 100.0).then(|| format!("{:.0} km apart", d));
         }
         match (self.country(a), self.country(b)) {
-            (Some(x), Some(y)) if x != y => Some(format!("in {} and {}", self.label_of(x), self.label_of(y))),
+            (Some(x), Some(y)) if x != y => {
+                Some(format!("in {} and {}", self.label_of(x), self.label_of(y)))
+            }
             _ => None,
         }
     }
 
     fn label_of(&self, i: u32) -> String {
-        self.get(i).map(|r| r.value.label().to_string()).unwrap_or_default()
+        self.get(i)
+            .map(|r| r.value.label().to_string())
+            .unwrap_or_default()
     }
 
     /// Evidence for record `i`.
@@ -173,11 +219,21 @@ impl<'a> KbView<'a> {
         let (id, statement, sources) = match &rec.value {
             Record::Event(e) => {
                 let when = match &e.end {
-                    Some(end) if end != &e.start => format!("{} to {}", describe(&e.start), describe(end)),
+                    Some(end) if end != &e.start => {
+                        format!("{} to {}", describe(&e.start), describe(end))
+                    }
                     _ => describe(&e.start),
                 };
-                let place = e.place.as_deref().map(|p| format!(", {}", self.label(p))).unwrap_or_default();
-                (e.id.clone(), format!("{}: {when}{place}", e.name), e.sources.clone())
+                let place = e
+                    .place
+                    .as_deref()
+                    .map(|p| format!(", {}", self.label(p)))
+                    .unwrap_or_default();
+                (
+                    e.id.clone(),
+                    format!("{}: {when}{place}", e.name),
+                    e.sources.clone(),
+                )
             }
             Record::Entity(e) => {
                 let mut s = e.name.clone();
@@ -205,8 +261,16 @@ impl<'a> KbView<'a> {
                 }
                 (e.id.clone(), s, srcs)
             }
-            Record::Fact(f) => (f.id.clone().unwrap_or_else(|| f.subject.clone()), self.fact_statement(f), f.sources.clone()),
-            Record::Quote(q) => (q.id.clone(), format!("“{}” ({})", q.text, q.status.name()), q.sources.clone()),
+            Record::Fact(f) => (
+                f.id.clone().unwrap_or_else(|| f.subject.clone()),
+                self.fact_statement(f),
+                f.sources.clone(),
+            ),
+            Record::Quote(q) => (
+                q.id.clone(),
+                format!("“{}” ({})", q.text, q.status.name()),
+                q.sources.clone(),
+            ),
             Record::Source(s) => (s.id.clone(), s.title.clone(), Vec::new()),
         };
         let sources = sources
@@ -222,7 +286,13 @@ impl<'a> KbView<'a> {
                 },
             })
             .collect();
-        Some(Evidence { id, statement, sources, kb_file: rec.file.clone(), kb_line: rec.line })
+        Some(Evidence {
+            id,
+            statement,
+            sources,
+            kb_file: rec.file.clone(),
+            kb_line: rec.line,
+        })
     }
 
     /// A fact in words.
@@ -237,13 +307,22 @@ impl<'a> KbView<'a> {
         };
         let obj = |o: &Option<String>| o.as_deref().map(|x| self.label(x)).unwrap_or_default();
         match f.kind {
-            FactKind::Role => format!("{who} held the office of {}{span}", f.value.as_deref().unwrap_or("?")),
+            FactKind::Role => format!(
+                "{who} held the office of {}{span}",
+                f.value.as_deref().unwrap_or("?")
+            ),
             FactKind::Whereabouts => format!("{who} was in {}{span}", obj(&f.place)),
             FactKind::Met => format!("{who} met {}{span}", obj(&f.object)),
             FactKind::NeverMet => format!("{who} and {} never met", obj(&f.object)),
             FactKind::Member => format!("{who} was a member of {}{span}", obj(&f.organisation)),
-            FactKind::Relative => format!("{who} was the {} of {}", f.value.as_deref().unwrap_or("relative"), obj(&f.object)),
-            FactKind::CauseOfDeath => format!("{who} died of {}{span}", f.value.as_deref().unwrap_or("?")),
+            FactKind::Relative => format!(
+                "{who} was the {} of {}",
+                f.value.as_deref().unwrap_or("relative"),
+                obj(&f.object)
+            ),
+            FactKind::CauseOfDeath => {
+                format!("{who} died of {}{span}", f.value.as_deref().unwrap_or("?"))
+            }
             FactKind::Participant => format!("{who} took part in {}", obj(&f.event)),
             FactKind::EventDate => format!("{}: {}{span}", who, f.value.as_deref().unwrap_or("")),
             FactKind::State => format!("{who}: {}{span}", f.value.as_deref().unwrap_or("")),
@@ -258,7 +337,11 @@ pub fn describe(d: &histlint_kb::KbDate) -> String {
         && d.date.precision.has_day()
         && let Ok(g) = d.date.to_calendar(histlint_time::Calendar::Gregorian)
     {
-        s = format!("{} (O.S.) = {} (N.S.)", d.date.describe().trim_end_matches(" (Julian)"), g.describe());
+        s = format!(
+            "{} (O.S.) = {} (N.S.)",
+            d.date.describe().trim_end_matches(" (Julian)"),
+            g.describe()
+        );
     }
     if d.circa {
         s = format!("c. {s}");
@@ -267,8 +350,14 @@ pub fn describe(d: &histlint_kb::KbDate) -> String {
 }
 
 fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().asin()
 }
 

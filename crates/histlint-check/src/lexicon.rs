@@ -35,19 +35,42 @@ pub fn base_form(token: &str) -> Option<String> {
 /// ("the sailors at Kiel mutinied" -> the Kiel mutiny).
 pub fn kind_words(kind: &str) -> &'static [&'static str] {
     match kind {
-        "mutiny" => &["mutiny", "mutinies", "mutinied", "mutineers", "mutinous", "mutinying"],
+        "mutiny" => &[
+            "mutiny",
+            "mutinies",
+            "mutinied",
+            "mutineers",
+            "mutinous",
+            "mutinying",
+        ],
         "rebellion" | "revolt" | "uprising" | "insurrection" | "rising" => &[
-            "rebellion", "rebels", "rebelled", "revolt", "revolted", "uprising", "rising", "rose", "insurrection",
-            "insurgents", "mutiny", "mutinied", "mutineers",
+            "rebellion",
+            "rebels",
+            "rebelled",
+            "revolt",
+            "revolted",
+            "uprising",
+            "rising",
+            "rose",
+            "insurrection",
+            "insurgents",
+            "mutiny",
+            "mutinied",
+            "mutineers",
         ],
         "revolution" => &["revolution", "revolutions", "revolutionary"],
         "strike" | "general strike" => &["strike", "strikes", "striking", "strikers"],
         "battle" => &["battle", "fighting", "fought"],
         "siege" => &["siege", "besieged"],
         "massacre" => &["massacre", "massacred"],
-        "assassination" | "murder" | "killing" => {
-            &["assassination", "assassinated", "murder", "murdered", "killed", "killing"]
-        }
+        "assassination" | "murder" | "killing" => &[
+            "assassination",
+            "assassinated",
+            "murder",
+            "murdered",
+            "killed",
+            "killing",
+        ],
         "execution" => &["execution", "executed", "shot"],
         "congress" | "conference" => &["congress", "conference"],
         "treaty" | "peace treaty" => &["treaty", "peace"],
@@ -63,11 +86,57 @@ pub fn kind_words(kind: &str) -> &'static [&'static str] {
 /// Words that make a clause not an assertion about the present or past: the future,
 /// wishes, hopes, conditions, possibility, obligation.
 const IRREALIS: &[&str] = &[
-    "will", "shall", "ll", "gonna", "would", "could", "might", "may", "must", "should", "ought", "hope", "hopes",
-    "hoping", "wish", "wishes", "expect", "expects", "expecting", "await", "awaits", "awaiting", "if", "unless",
-    "soon", "tomorrow", "someday", "plan", "plans", "planning", "prepare", "prepares", "preparing", "dream",
-    "dreams", "dreaming", "imagine", "imagines", "let", "perhaps", "maybe", "whether", "until", "till", "coming",
-    "predict", "predicts", "predicted", "prophesy", "foresee", "foresees",
+    "will",
+    "shall",
+    "ll",
+    "gonna",
+    "would",
+    "could",
+    "might",
+    "may",
+    "must",
+    "should",
+    "ought",
+    "hope",
+    "hopes",
+    "hoping",
+    "wish",
+    "wishes",
+    "expect",
+    "expects",
+    "expecting",
+    "await",
+    "awaits",
+    "awaiting",
+    "if",
+    "unless",
+    "soon",
+    "tomorrow",
+    "someday",
+    "plan",
+    "plans",
+    "planning",
+    "prepare",
+    "prepares",
+    "preparing",
+    "dream",
+    "dreams",
+    "dreaming",
+    "imagine",
+    "imagines",
+    "let",
+    "perhaps",
+    "maybe",
+    "whether",
+    "until",
+    "till",
+    "coming",
+    "predict",
+    "predicts",
+    "predicted",
+    "prophesy",
+    "foresee",
+    "foresees",
 ];
 
 /// Words that negate a clause.
@@ -94,7 +163,10 @@ pub fn mood(tokens: &[&str], ends_with_question: bool) -> Mood {
     }
     let mut prev = "";
     for &t in tokens {
-        if IRREALIS.contains(&t) || (t == "to" && prev == "going") || (t == "about" && matches!(prev, "is" | "are" | "am")) {
+        if IRREALIS.contains(&t)
+            || (t == "to" && prev == "going")
+            || (t == "about" && matches!(prev, "is" | "are" | "am"))
+        {
             return Mood::Irrealis;
         }
         if t == "long" && prev.is_empty() {
@@ -112,39 +184,145 @@ pub fn mood(tokens: &[&str], ends_with_question: bool) -> Mood {
 /// Words that put a date in relation to something else rather than giving its date:
 /// "after March 1918", "two years before the war".
 pub const RELATIONAL: &[&str] = &[
-    "after", "before", "since", "until", "till", "later", "earlier", "ago", "following", "preceding", "prior",
-    "previous", "next", "then", "when", "while", "by", "between", "from", "anniversary", "eve", "years", "months",
-    "weeks", "days", "decades",
+    "after",
+    "before",
+    "since",
+    "until",
+    "till",
+    "later",
+    "earlier",
+    "ago",
+    "following",
+    "preceding",
+    "prior",
+    "previous",
+    "next",
+    "then",
+    "when",
+    "while",
+    "by",
+    "between",
+    "from",
+    "anniversary",
+    "eve",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "decades",
 ];
 
 /// Words allowed between an event's name and its date for the date to be the event's
 /// own: "the Kronstadt rebellion of March 1921", "in March 1921 the rebellion broke out".
 pub const ATTACHING: &[&str] = &[
-    "of", "in", "on", "the", "a", "an", "at", "was", "were", "is", "are", "took", "take", "place", "broke",
-    "break", "out", "began", "begin", "begins", "started", "start", "starts", "happened", "happen", "occurred",
-    "erupted", "ended", "end", "signed", "founded", "held", "opened", "closed", "came", "rose", "that", "which",
-    "this", "year", "month", "day", "s", "old", "new", "style", "os", "ns", "o", "n", "and", "it", "its",
-    "itself", "finally", "itself", "suppressed", "crushed", "declared", "proclaimed", "concluded",
+    "of",
+    "in",
+    "on",
+    "the",
+    "a",
+    "an",
+    "at",
+    "was",
+    "were",
+    "is",
+    "are",
+    "took",
+    "take",
+    "place",
+    "broke",
+    "break",
+    "out",
+    "began",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "happened",
+    "happen",
+    "occurred",
+    "erupted",
+    "ended",
+    "end",
+    "signed",
+    "founded",
+    "held",
+    "opened",
+    "closed",
+    "came",
+    "rose",
+    "that",
+    "which",
+    "this",
+    "year",
+    "month",
+    "day",
+    "s",
+    "old",
+    "new",
+    "style",
+    "os",
+    "ns",
+    "o",
+    "n",
+    "and",
+    "it",
+    "its",
+    "itself",
+    "finally",
+    "itself",
+    "suppressed",
+    "crushed",
+    "declared",
+    "proclaimed",
+    "concluded",
 ];
 
 /// Words near a person's name that show they are not present in person.
 pub const ABSENT_PRESENCE: &[&str] = &[
-    "ghost", "spirit", "portrait", "photograph", "photo", "statue", "bust", "body", "corpse", "coffin", "grave",
-    "tomb", "funeral", "memory", "picture", "image", "poster", "voice", "letter", "telegram", "recording", "film",
-    "newsreel", "dream", "vision", "mausoleum", "ashes",
+    "ghost",
+    "spirit",
+    "portrait",
+    "photograph",
+    "photo",
+    "statue",
+    "bust",
+    "body",
+    "corpse",
+    "coffin",
+    "grave",
+    "tomb",
+    "funeral",
+    "memory",
+    "picture",
+    "image",
+    "poster",
+    "voice",
+    "letter",
+    "telegram",
+    "recording",
+    "film",
+    "newsreel",
+    "dream",
+    "vision",
+    "mausoleum",
+    "ashes",
 ];
 
 /// Words that mark a clause as reporting a meeting.
-pub const MEETING: &[&str] = &["met", "meet", "meets", "meeting", "visited", "visits", "received", "receives"];
+pub const MEETING: &[&str] = &[
+    "met", "meet", "meets", "meeting", "visited", "visits", "received", "receives",
+];
 
 /// Whether a word is (very likely) a finite verb or auxiliary: enough to tell whether a
 /// clause split off at a conjunction has a verb of its own.
 pub fn is_finite_verb(w: &str) -> bool {
     const FINITE: &[&str] = &[
-        "is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "do", "does", "did", "will", "shall",
-        "would", "can", "could", "may", "might", "must", "should", "rose", "fell", "began", "broke", "took", "came",
-        "went", "fought", "won", "lost", "held", "led", "made", "gave", "saw", "said", "told", "ran", "fled", "sent",
-        "brought", "wrote", "spoke", "met", "left", "got", "struck", "shot", "killed",
+        "is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "do", "does", "did",
+        "will", "shall", "would", "can", "could", "may", "might", "must", "should", "rose", "fell",
+        "began", "broke", "took", "came", "went", "fought", "won", "lost", "held", "led", "made",
+        "gave", "saw", "said", "told", "ran", "fled", "sent", "brought", "wrote", "spoke", "met",
+        "left", "got", "struck", "shot", "killed",
     ];
     FINITE.contains(&w) || (w.len() > 3 && w.ends_with("ed"))
 }
@@ -152,10 +330,11 @@ pub fn is_finite_verb(w: &str) -> bool {
 /// A present-tense verb after a name in a stage direction: "LENIN enters", "Freud sits".
 pub fn is_action_verb(token: &str) -> bool {
     const VERBS: &[&str] = &[
-        "is", "has", "enters", "exits", "sits", "stands", "walks", "turns", "looks", "says", "speaks", "shouts",
-        "reads", "writes", "smiles", "nods", "waits", "watches", "arrives", "leaves", "rises", "runs", "takes",
-        "hands", "opens", "closes", "crosses", "pauses", "laughs", "listens", "stares", "signs", "lights",
-        "paces", "goes", "comes", "appears", "steps", "moves", "points", "puts", "picks", "raises", "holds",
+        "is", "has", "enters", "exits", "sits", "stands", "walks", "turns", "looks", "says",
+        "speaks", "shouts", "reads", "writes", "smiles", "nods", "waits", "watches", "arrives",
+        "leaves", "rises", "runs", "takes", "hands", "opens", "closes", "crosses", "pauses",
+        "laughs", "listens", "stares", "signs", "lights", "paces", "goes", "comes", "appears",
+        "steps", "moves", "points", "puts", "picks", "raises", "holds",
     ];
     VERBS.contains(&token) || (token.len() > 4 && token.ends_with("es") && !token.ends_with("ss"))
 }
@@ -165,7 +344,12 @@ mod tests {
     use super::*;
 
     fn m(s: &str) -> Mood {
-        let t: Vec<String> = s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+        let t: Vec<String> = s
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
         let r: Vec<&str> = t.iter().map(String::as_str).collect();
         mood(&r, s.trim_end().ends_with('?'))
     }

@@ -49,18 +49,31 @@ pub struct Report {
 }
 
 fn matches(rule: &rules::RuleInfo, names: &[String]) -> bool {
-    names.iter().any(|n| n.eq_ignore_ascii_case(rule.name) || n.eq_ignore_ascii_case(rule.code))
+    names
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(rule.name) || n.eq_ignore_ascii_case(rule.code))
 }
 
 /// Checks a title against a KB.
 pub fn check(title: &Title, kb: &CompiledKb, opts: &Options) -> Report {
     let view = kbview::KbView::new(kb);
-    let anns: Vec<annotate::Annotated> = title.cues.iter().map(|c| annotate::annotate(&c.text, &view, None)).collect();
+    let anns: Vec<annotate::Annotated> = title
+        .cues
+        .iter()
+        .map(|c| annotate::annotate(&c.text, &view, None))
+        .collect();
     let scenes = timeline::date_scenes(&title.cues, &anns, &view, opts.scenes.as_ref());
-    let ctx = rules::Ctx { kb: &view, cues: &title.cues, anns: &anns, scenes: &scenes, undecided: opts.undecided };
+    let ctx = rules::Ctx {
+        kb: &view,
+        cues: &title.cues,
+        anns: &anns,
+        scenes: &scenes,
+        undecided: opts.undecided,
+    };
     let mut findings = Vec::new();
     for rule in rules::all() {
-        if (!opts.select.is_empty() && !matches(rule, &opts.select)) || matches(rule, &opts.ignore) {
+        if (!opts.select.is_empty() && !matches(rule, &opts.select)) || matches(rule, &opts.ignore)
+        {
             continue;
         }
         (rule.check)(&ctx, &mut findings);
@@ -68,9 +81,15 @@ pub fn check(title: &Title, kb: &CompiledKb, opts: &Options) -> Report {
     // Suppressions: `[[histlint: allow RULE]]` on or before the cue.
     findings.retain(|f| {
         let allow = &title.cues[f.cue].allow;
-        !allow.iter().any(|a| a.eq_ignore_ascii_case(f.rule) || a.eq_ignore_ascii_case(f.code) || a.eq_ignore_ascii_case("all"))
+        !allow.iter().any(|a| {
+            a.eq_ignore_ascii_case(f.rule)
+                || a.eq_ignore_ascii_case(f.code)
+                || a.eq_ignore_ascii_case("all")
+        })
     });
-    findings.sort_by(|a, b| (a.line, a.span.0, a.code, &a.message).cmp(&(b.line, b.span.0, b.code, &b.message)));
+    findings.sort_by(|a, b| {
+        (a.line, a.span.0, a.code, &a.message).cmp(&(b.line, b.span.0, b.code, &b.message))
+    });
     findings.dedup_by(|a, b| a.line == b.line && a.span == b.span && a.code == b.code);
     Report { findings, scenes }
 }

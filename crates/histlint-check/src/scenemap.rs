@@ -65,7 +65,12 @@ pub fn parse_timecode(s: &str) -> Option<u64> {
         None => (s.clone(), String::new()),
     };
     let parts: Vec<&str> = main.split(':').collect();
-    if parts.is_empty() || parts.len() > 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 9) {
+    if parts.is_empty()
+        || parts.len() > 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 9)
+    {
         return None;
     }
     let mut secs: u64 = 0;
@@ -114,19 +119,30 @@ impl SceneMap {
             };
             let cal = match &e.calendar {
                 None => Calendar::Gregorian,
-                Some(c) => Calendar::parse(c).ok_or_else(|| err(format!("unknown calendar {c:?}")))?,
+                Some(c) => {
+                    Calendar::parse(c).ok_or_else(|| err(format!("unknown calendar {c:?}")))?
+                }
             };
             let (days, shown) = match &e.date {
                 None => (None, String::new()),
                 Some(d) => {
-                    let hd = HDate::parse_iso_in(d, cal).map_err(|x| err(format!("`date`: {x}")))?;
-                    (Some(hd.interval().map_err(|x| err(x.to_string()))?), hd.describe())
+                    let hd =
+                        HDate::parse_iso_in(d, cal).map_err(|x| err(format!("`date`: {x}")))?;
+                    (
+                        Some(hd.interval().map_err(|x| err(x.to_string()))?),
+                        hd.describe(),
+                    )
                 }
             };
             if e.date.is_none() && e.place.is_none() {
                 return Err(err("an entry needs a `date` or a `place`".into()));
             }
-            entries.push(Entry { selector, days, shown, place: e.place });
+            entries.push(Entry {
+                selector,
+                days,
+                shown,
+                place: e.place,
+            });
         }
         Ok(SceneMap { entries })
     }
@@ -161,11 +177,16 @@ mod tests {
         let e = SceneMap::parse("[[scene]]\nscene = 1\ndate = \"1918-13\"\n").unwrap_err();
         assert_eq!(e.line, 1);
         assert!(e.message.contains("date"), "{e}");
-        let e = SceneMap::parse("\n\n[[scene]]\nfrom = \"00:xx\"\nto = \"00:10\"\ndate = \"1918\"\n").unwrap_err();
+        let e =
+            SceneMap::parse("\n\n[[scene]]\nfrom = \"00:xx\"\nto = \"00:10\"\ndate = \"1918\"\n")
+                .unwrap_err();
         assert_eq!(e.line, 3);
         let e = SceneMap::parse("[[scene]]\nbogus = 1\n").unwrap_err();
         assert_eq!(e.line, 2);
-        assert_eq!(parse_timecode("99:99:99"), Some((99 * 3600 + 99 * 60 + 99) * 1000));
+        assert_eq!(
+            parse_timecode("99:99:99"),
+            Some((99 * 3600 + 99 * 60 + 99) * 1000)
+        );
         assert_eq!(parse_timecode("1:2:3:4"), None);
     }
 }

@@ -33,8 +33,12 @@ impl Reason {
             Reason::SceneMap { entry } => format!("scene map entry {entry}"),
             Reason::Caption { line, text } => format!("the caption “{text}” on line {line}"),
             Reason::Heading { line, text } => format!("the scene heading “{text}” on line {line}"),
-            Reason::CarriedOver { line } => format!("carried over from the scene dated on line {line}"),
-            Reason::Inferred { line, event } => format!("inferred from {event}, spoken of as happening now on line {line}"),
+            Reason::CarriedOver { line } => {
+                format!("carried over from the scene dated on line {line}")
+            }
+            Reason::Inferred { line, event } => {
+                format!("inferred from {event}, spoken of as happening now on line {line}")
+            }
         }
     }
 }
@@ -67,13 +71,22 @@ pub struct Scene {
 /// The days a stated date may be: when the text gives no calendar, a day, month or
 /// year could be Old or New Style, and both readings are kept (the hull), so that a
 /// finding needs both readings to be wrong.
-pub fn reading_days(date: &HDate, until: Option<&HDate>, stated: Option<Calendar>) -> Option<DayInterval> {
+pub fn reading_days(
+    date: &HDate,
+    until: Option<&HDate>,
+    stated: Option<Calendar>,
+) -> Option<DayInterval> {
     let one = |d: &HDate| -> Option<DayInterval> {
         let base = d.interval().ok()?;
         if stated.is_some() || d.precision < histlint_time::Precision::Year {
             return Some(base);
         }
-        let other = HDate { calendar: Calendar::Julian, ..*d }.interval().ok()?;
+        let other = HDate {
+            calendar: Calendar::Julian,
+            ..*d
+        }
+        .interval()
+        .ok()?;
         Some(base.hull(&other))
     };
     let a = one(date)?;
@@ -95,18 +108,31 @@ fn date_of(ann: &Annotated) -> Option<(DayInterval, String)> {
 
 fn place_of(ann: &Annotated, kb: &KbView) -> Option<u32> {
     // The last place named is usually the most specific ("SMOLNY, PETROGRAD" names both).
-    let places: Vec<u32> = ann.mentions.iter().filter_map(|m| m.unique(Target::Place)).collect();
+    let places: Vec<u32> = ann
+        .mentions
+        .iter()
+        .filter_map(|m| m.unique(Target::Place))
+        .collect();
     // Prefer a place contained in another named one.
     places
         .iter()
         .copied()
-        .find(|&p| places.iter().any(|&q| q != p && kb.place_chain(p).contains(&q)))
+        .find(|&p| {
+            places
+                .iter()
+                .any(|&q| q != p && kb.place_chain(p).contains(&q))
+        })
         .or_else(|| places.first().copied())
 }
 
 /// Dates and places every cue. `anns` are the cues' annotations (made without a scene
 /// anchor, which is fine for captions and headings).
-pub fn date_scenes(cues: &[Cue], anns: &[Annotated], kb: &KbView, map: Option<&SceneMap>) -> Vec<Scene> {
+pub fn date_scenes(
+    cues: &[Cue],
+    anns: &[Annotated],
+    kb: &KbView,
+    map: Option<&SceneMap>,
+) -> Vec<Scene> {
     let mut out = vec![Scene::default(); cues.len()];
     // Group cues into scenes: a heading starts one; so does a dated caption in a
     // file without headings.
@@ -120,26 +146,57 @@ pub fn date_scenes(cues: &[Cue], anns: &[Annotated], kb: &KbView, map: Option<&S
                 // A new scene: the place is reset, the date carries over unless given.
                 let mut next = Scene::default();
                 if let Some(p) = place_of(ann, kb) {
-                    next.place = Some(place(kb, p, Reason::Heading { line: cue.line, text: heading_text.clone() }));
+                    next.place = Some(place(
+                        kb,
+                        p,
+                        Reason::Heading {
+                            line: cue.line,
+                            text: heading_text.clone(),
+                        },
+                    ));
                 }
                 if let Some((days, shown)) = date_of(ann) {
-                    next.date = Some(SceneDate { days, shown, reason: Reason::Heading { line: cue.line, text: heading_text } });
+                    next.date = Some(SceneDate {
+                        days,
+                        shown,
+                        reason: Reason::Heading {
+                            line: cue.line,
+                            text: heading_text,
+                        },
+                    });
                     last_dated_line = Some(cue.line);
                 } else if let (Some(d), Some(line)) = (&current.date, last_dated_line) {
-                    next.date = Some(SceneDate { reason: Reason::CarriedOver { line }, ..d.clone() });
+                    next.date = Some(SceneDate {
+                        reason: Reason::CarriedOver { line },
+                        ..d.clone()
+                    });
                 }
                 current = next;
             }
             CueKind::Caption => {
                 if let Some((days, shown)) = date_of(ann) {
-                    current.date = Some(SceneDate { days, shown, reason: Reason::Caption { line: cue.line, text: heading_text.clone() } });
+                    current.date = Some(SceneDate {
+                        days,
+                        shown,
+                        reason: Reason::Caption {
+                            line: cue.line,
+                            text: heading_text.clone(),
+                        },
+                    });
                     last_dated_line = Some(cue.line);
                     // A dated caption in a subtitle file starts a new scene: its place is
                     // the caption's, if any.
                     current.place = None;
                 }
                 if let Some(p) = place_of(ann, kb) {
-                    current.place = Some(place(kb, p, Reason::Caption { line: cue.line, text: heading_text }));
+                    current.place = Some(place(
+                        kb,
+                        p,
+                        Reason::Caption {
+                            line: cue.line,
+                            text: heading_text,
+                        },
+                    ));
                 }
             }
             _ => {}
@@ -154,7 +211,10 @@ pub fn date_scenes(cues: &[Cue], anns: &[Annotated], kb: &KbView, map: Option<&S
             continue;
         }
         let mut j = i;
-        while j < cues.len() && out[j].date.is_none() && (j == i || cues[j].kind != CueKind::SceneHeading) {
+        while j < cues.len()
+            && out[j].date.is_none()
+            && (j == i || cues[j].kind != CueKind::SceneHeading)
+        {
             j += 1;
         }
         if let Some(inferred) = (i..j).find_map(|k| infer(&cues[k], &anns[k], kb)) {
@@ -169,7 +229,11 @@ pub fn date_scenes(cues: &[Cue], anns: &[Annotated], kb: &KbView, map: Option<&S
         for (i, cue) in cues.iter().enumerate() {
             if let Some((entry, e)) = map.lookup(cue) {
                 if let Some(days) = e.days {
-                    out[i].date = Some(SceneDate { days, shown: e.shown.clone(), reason: Reason::SceneMap { entry } });
+                    out[i].date = Some(SceneDate {
+                        days,
+                        shown: e.shown.clone(),
+                        reason: Reason::SceneMap { entry },
+                    });
                 }
                 if let Some(p) = e.place.as_deref().and_then(|p| resolve_place(kb, p)) {
                     out[i].place = Some(place(kb, p, Reason::SceneMap { entry }));
@@ -192,8 +256,14 @@ fn place(kb: &KbView, p: u32, reason: Reason) -> ScenePlace {
     let rec = kb.get(p);
     ScenePlace {
         place: p,
-        id: rec.as_ref().and_then(|r| r.value.id().map(str::to_string)).unwrap_or_default(),
-        name: rec.as_ref().map(|r| r.value.label().to_string()).unwrap_or_default(),
+        id: rec
+            .as_ref()
+            .and_then(|r| r.value.id().map(str::to_string))
+            .unwrap_or_default(),
+        name: rec
+            .as_ref()
+            .map(|r| r.value.label().to_string())
+            .unwrap_or_default(),
         reason,
     }
 }
@@ -202,18 +272,31 @@ fn place(kb: &KbView, p: u32, reason: Reason) -> ScenePlace {
 /// progressive or "now"/"today" in an asserted clause.
 fn infer(cue: &Cue, ann: &Annotated, kb: &KbView) -> Option<SceneDate> {
     for m in &ann.mentions {
-        let Some(ev) = m.unique(Target::Event) else { continue };
+        let Some(ev) = m.unique(Target::Event) else {
+            continue;
+        };
         let clause = &ann.clauses[m.clause];
         if clause.mood != Mood::Asserted {
             continue;
         }
         let words: Vec<&str> = clause.tokens.iter().map(|(_, _, t)| t.as_str()).collect();
-        let progressive = words.windows(2).any(|w| matches!(w[0], "is" | "are") && w[1].ends_with("ing"));
-        let now = words.iter().any(|w| matches!(*w, "now" | "today" | "tonight"));
+        let progressive = words
+            .windows(2)
+            .any(|w| matches!(w[0], "is" | "are") && w[1].ends_with("ing"));
+        let now = words
+            .iter()
+            .any(|w| matches!(*w, "now" | "today" | "tonight"));
         if progressive || now {
             let ext = kb.extent(ev)?;
             let name = kb.get(ev)?.value.label().to_string();
-            return Some(SceneDate { days: ext.hull(), shown: format!("during {name}"), reason: Reason::Inferred { line: cue.line, event: name } });
+            return Some(SceneDate {
+                days: ext.hull(),
+                shown: format!("during {name}"),
+                reason: Reason::Inferred {
+                    line: cue.line,
+                    event: name,
+                },
+            });
         }
     }
     None

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config};
-use histlint_check::{Finding, Options, Report, SceneMap, Severity, Title, Verdict, input::timecode};
+use histlint_check::{
+    Finding, Options, Report, SceneMap, Severity, Title, Verdict, input::timecode,
+};
 use histlint_kb::CompiledKb;
 use serde_json::{Value, json};
 
@@ -46,41 +48,83 @@ struct Checked {
 fn read_title(path: &Path, lenient: bool) -> Result<(Title, String, Vec<String>), Failure> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| Failure(format!("{name}: {e}")))?;
-    let opts = histlint_ingest::Options { lenient, ..Default::default() };
-    let doc = histlint_ingest::read(&bytes, &name, &opts).map_err(|e| Failure(format!("{name}:{}: {}", e.line, e.message)))?;
-    let warnings = doc.warnings.iter().map(|w| format!("{name}:{}: warning: {}", w.line, w.message)).collect();
+    let opts = histlint_ingest::Options {
+        lenient,
+        ..Default::default()
+    };
+    let doc = histlint_ingest::read(&bytes, &name, &opts)
+        .map_err(|e| Failure(format!("{name}:{}: {}", e.line, e.message)))?;
+    let warnings = doc
+        .warnings
+        .iter()
+        .map(|w| format!("{name}:{}: warning: {}", w.line, w.message))
+        .collect();
     // The decoded text, for showing source lines: the same decoding the reader used.
     let (source, _) = histlint_ingest::decode(&bytes);
-    let title = Title { name: name.clone(), cues: doc.cues.into_iter().map(histlint_check::Cue::from).collect() };
+    let title = Title {
+        name: name.clone(),
+        cues: doc
+            .cues
+            .into_iter()
+            .map(histlint_check::Cue::from)
+            .collect(),
+    };
     Ok((title, source, warnings))
 }
 
 pub fn run(args: CheckArgs) -> Result<Outcome, Failure> {
     if args.files.is_empty() {
-        return Err(Failure("give at least one file to check, e.g. `histlint check examples/the-prophet.fountain`".into()));
+        return Err(Failure(
+            "give at least one file to check, e.g. `histlint check examples/the-prophet.fountain`"
+                .into(),
+        ));
     }
     for r in args.select.iter().chain(args.ignore.iter()) {
         if histlint_check::rules::find(r).is_none() {
-            let names: Vec<&str> = histlint_check::rules::all().iter().map(|r| r.name).collect();
-            return Err(Failure(format!("unknown rule {r:?}; rules are: {}", names.join(", "))));
+            let names: Vec<&str> = histlint_check::rules::all()
+                .iter()
+                .map(|r| r.name)
+                .collect();
+            return Err(Failure(format!(
+                "unknown rule {r:?}; rules are: {}",
+                names.join(", ")
+            )));
         }
     }
     let kb: CompiledKb = crate::kb_cmd::open_kb(args.kb.as_deref())?;
     let scenes = match &args.scenes {
         None => None,
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| Failure(format!("{}: {e}", p.display())))?;
-            Some(SceneMap::parse(&text).map_err(|e| Failure(format!("{}:{}: {}", p.display(), e.line, e.message)))?)
+            let text =
+                std::fs::read_to_string(p).map_err(|e| Failure(format!("{}: {e}", p.display())))?;
+            Some(
+                SceneMap::parse(&text)
+                    .map_err(|e| Failure(format!("{}:{}: {}", p.display(), e.line, e.message)))?,
+            )
         }
     };
-    let opts = Options { undecided: args.show_undecided, select: args.select.clone(), ignore: args.ignore.clone(), scenes };
+    let opts = Options {
+        undecided: args.show_undecided,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        scenes,
+    };
     let mut checked = Vec::new();
     for f in &args.files {
         let (title, source, warnings) = read_title(f, args.lenient)?;
         let report = histlint_check::check(&title, &kb, &opts);
-        checked.push(Checked { name: title.name.clone(), source, title, report, warnings });
+        checked.push(Checked {
+            name: title.name.clone(),
+            source,
+            title,
+            report,
+            warnings,
+        });
     }
-    let contradicted = checked.iter().flat_map(|c| &c.report.findings).any(|f| f.verdict == Verdict::Contradicted);
+    let contradicted = checked
+        .iter()
+        .flat_map(|c| &c.report.findings)
+        .any(|f| f.verdict == Verdict::Contradicted);
     let stdout = match args.format {
         CheckFormat::Json => json_output(&checked),
         CheckFormat::Text => text_output(&checked, args.color),
@@ -90,7 +134,10 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Failure> {
             eprintln!("{w}");
         }
     }
-    Ok(Outcome { stdout, code: u8::from(contradicted) })
+    Ok(Outcome {
+        stdout,
+        code: u8::from(contradicted),
+    })
 }
 
 /// Whether stdout is a terminal (for colour).
@@ -100,16 +147,32 @@ pub fn stdout_is_terminal() -> bool {
 
 /// Byte range in the source of a span of a cue's text: finds the cue's text line in the
 /// source and the span's words in it.
-fn source_range(source: &str, line_starts: &[usize], cue_line: usize, text: &str, span: (usize, usize)) -> std::ops::Range<usize> {
+fn source_range(
+    source: &str,
+    line_starts: &[usize],
+    cue_line: usize,
+    text: &str,
+    span: (usize, usize),
+) -> std::ops::Range<usize> {
     let line_in_cue = text[..span.0.min(text.len())].matches('\n').count();
     let line_no = cue_line + line_in_cue; // 1-based
-    let Some(&ls) = line_starts.get(line_no.saturating_sub(1)) else { return 0..0 };
+    let Some(&ls) = line_starts.get(line_no.saturating_sub(1)) else {
+        return 0..0;
+    };
     let le = line_starts.get(line_no).copied().unwrap_or(source.len());
     let src_line = &source[ls..le];
-    let cue_line_start = text[..span.0.min(text.len())].rfind('\n').map_or(0, |p| p + 1);
-    let cue_line_end = text[cue_line_start..].find('\n').map_or(text.len(), |p| cue_line_start + p);
-    let needle = &text[span.0.min(cue_line_end)..span.1.min(cue_line_end).max(span.0.min(cue_line_end))];
-    match (!needle.is_empty()).then(|| src_line.find(needle)).flatten() {
+    let cue_line_start = text[..span.0.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |p| p + 1);
+    let cue_line_end = text[cue_line_start..]
+        .find('\n')
+        .map_or(text.len(), |p| cue_line_start + p);
+    let needle =
+        &text[span.0.min(cue_line_end)..span.1.min(cue_line_end).max(span.0.min(cue_line_end))];
+    match (!needle.is_empty())
+        .then(|| src_line.find(needle))
+        .flatten()
+    {
         Some(p) => ls + p..ls + p + needle.len(),
         None => {
             let trimmed = src_line.trim_end_matches(['\n', '\r']);
@@ -127,7 +190,9 @@ fn text_output(checked: &[Checked], color: bool) -> String {
     for c in checked {
         let mut files = SimpleFiles::new();
         let id = files.add(c.name.clone(), c.source.clone());
-        let starts: Vec<usize> = std::iter::once(0).chain(c.source.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(c.source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         for f in &c.report.findings {
             total += 1;
             let cue = &c.title.cues[f.cue];
@@ -148,7 +213,10 @@ fn text_output(checked: &[Checked], color: bool) -> String {
                 notes.push(format!("scene place: {}", p.name));
             }
             for e in &f.evidence {
-                notes.push(format!("evidence: {} [{}:{}]", e.statement, e.kb_file, e.kb_line));
+                notes.push(format!(
+                    "evidence: {} [{}:{}]",
+                    e.statement, e.kb_file, e.kb_line
+                ));
                 for s in &e.sources {
                     notes.push(format!("  source: {}", s.citation));
                 }
@@ -207,7 +275,10 @@ fn finding_json(c: &Checked, f: &Finding) -> Value {
 }
 
 fn json_output(checked: &[Checked]) -> String {
-    let findings: Vec<Value> = checked.iter().flat_map(|c| c.report.findings.iter().map(move |f| finding_json(c, f))).collect();
+    let findings: Vec<Value> = checked
+        .iter()
+        .flat_map(|c| c.report.findings.iter().map(move |f| finding_json(c, f)))
+        .collect();
     let files: Vec<Value> = checked
         .iter()
         .map(|c| json!({ "file": c.name, "cues": c.title.cues.len(), "findings": c.report.findings.len(), "warnings": c.warnings }))

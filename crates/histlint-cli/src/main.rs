@@ -145,7 +145,10 @@ impl<E: std::fmt::Display> From<E> for Failure {
 fn rule(name: Option<&str>) -> Result<Outcome, Failure> {
     let rules = histlint_check::rules::all();
     let stdout = match name {
-        None => rules.iter().map(|r| format!("{:<16} {}  {}\n", r.name, r.code, r.summary)).collect(),
+        None => rules
+            .iter()
+            .map(|r| format!("{:<16} {}  {}\n", r.name, r.code, r.summary))
+            .collect(),
         Some(n) => {
             let r = histlint_check::rules::find(n).ok_or_else(|| {
                 Failure(format!("unknown rule {n:?}; `histlint rule` lists them"))
@@ -167,13 +170,35 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Date { text, format } => date_cmd::run(&text.join(" "), format),
-        Command::Check { files, kb, scenes, format, show_undecided, select, ignore, lenient, color } => {
+        Command::Check {
+            files,
+            kb,
+            scenes,
+            format,
+            show_undecided,
+            select,
+            ignore,
+            lenient,
+            color,
+        } => {
             let color = match color {
                 ColorWhen::Always => true,
                 ColorWhen::Never => false,
-                ColorWhen::Auto => check_cmd::stdout_is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                ColorWhen::Auto => {
+                    check_cmd::stdout_is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
             };
-            check_cmd::run(check_cmd::CheckArgs { files, kb, scenes, format, show_undecided, select, ignore, lenient, color })
+            check_cmd::run(check_cmd::CheckArgs {
+                files,
+                kb,
+                scenes,
+                format,
+                show_undecided,
+                select,
+                ignore,
+                lenient,
+                color,
+            })
         }
         Command::Rule { name } => rule(name.as_deref()),
         Command::Kb { command } => kb_cmd::run(command),

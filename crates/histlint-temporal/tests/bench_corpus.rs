@@ -175,6 +175,9 @@ fn bench_corpus_scores() {
     show("predictions overlapping no gold span", &mut false_alarms);
     show("wrong values", &mut wrong);
     show("inexact spans", &mut inexact);
-    assert!(f >= 0.90, "relaxed F1 {f:.3}");
-    assert!(va >= 0.85, "value accuracy {va:.3}");
+    // Floors just under what the grammar reaches (0.969 and 0.994 when they were set);
+    // raise them as it improves, never lower them.
+    assert!(f >= 0.96, "relaxed F1 {f:.3}");
+    assert!(va >= 0.99, "value accuracy {va:.3}");
+    assert!(r >= 0.99, "relaxed recall {r:.3}");
 }

@@ -138,6 +138,14 @@ fn timebank_report() {
                     vals += 1;
                     if p.timex3 == g.2 {
                         vals_ok += 1;
+                    } else if std::env::var_os("TIMEBANK_VALUES").is_some() {
+                        println!(
+                            "VALUE {:?} -> {} (gold {:?} = {})",
+                            &doc.text[p.start..p.end],
+                            p.timex3,
+                            &doc.text[g.0..g.1],
+                            g.2
+                        );
                     }
                 }
                 None => {

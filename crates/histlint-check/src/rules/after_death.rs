@@ -55,7 +55,9 @@ fn check_before_birth(ctx: &Ctx, out: &mut Vec<Finding>) {
 fn check(ctx: &Ctx, out: &mut Vec<Finding>, death: bool) {
     let rule = if death { &AFTER_DEATH } else { &BEFORE_BIRTH };
     for (i, cue) in ctx.cues.iter().enumerate() {
-        let Some(date) = &ctx.scenes[i].date else { continue };
+        let Some(date) = &ctx.scenes[i].date else {
+            continue;
+        };
         for p in present(ctx, i) {
             let (born, died) = ctx.kb.life(p.person);
             let limit = if death { died } else { born };
@@ -63,18 +65,36 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>, death: bool) {
             let scene = Extent::within(date.days);
             let life_edge = Extent::within(limit);
             let relation = scene.compare(&life_edge);
-            let decided = if death { relation == histlint_time::Relation::After } else { relation == histlint_time::Relation::Before };
-            let name = ctx.kb.get(p.person).map(|r| r.value.label().to_string()).unwrap_or_default();
-            let verb = if p.how == How::Speaks { "speaks" } else { "acts" };
+            let decided = if death {
+                relation == histlint_time::Relation::After
+            } else {
+                relation == histlint_time::Relation::Before
+            };
+            let name = ctx
+                .kb
+                .get(p.person)
+                .map(|r| r.value.label().to_string())
+                .unwrap_or_default();
+            let verb = if p.how == How::Speaks {
+                "speaks"
+            } else {
+                "acts"
+            };
             if decided {
                 let (message, suggestion) = if death {
                     (
-                        format!("{name} {verb} in a scene dated {}, after their death", date.shown),
+                        format!(
+                            "{name} {verb} in a scene dated {}, after their death",
+                            date.shown
+                        ),
                         "move the scene before the death, or make the figure a memory, a voice from a letter, or another character",
                     )
                 } else {
                     (
-                        format!("{name} {verb} in a scene dated {}, before their birth", date.shown),
+                        format!(
+                            "{name} {verb} in a scene dated {}, before their birth",
+                            date.shown
+                        ),
                         "move the scene after the birth, or give the line to another character",
                     )
                 };

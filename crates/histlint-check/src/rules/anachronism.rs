@@ -38,27 +38,43 @@ the same line in a scene dated November 1918.",
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (i, cue) in ctx.cues.iter().enumerate() {
-        if !matches!(cue.kind, CueKind::Dialogue | CueKind::Action | CueKind::Caption) {
+        if !matches!(
+            cue.kind,
+            CueKind::Dialogue | CueKind::Action | CueKind::Caption
+        ) {
             continue;
         }
-        let Some(date) = &ctx.scenes[i].date else { continue };
+        let Some(date) = &ctx.scenes[i].date else {
+            continue;
+        };
         let ann = &ctx.anns[i];
         for m in &ann.mentions {
-            let thing = m.unique(Target::Event).or_else(|| m.unique(Target::Organisation)).or_else(|| m.unique(Target::Work));
+            let thing = m
+                .unique(Target::Event)
+                .or_else(|| m.unique(Target::Organisation))
+                .or_else(|| m.unique(Target::Work));
             let Some(thing) = thing else { continue };
             let mood = ann.clauses[m.clause].mood;
-            let Some(begin) = ctx.kb.beginning(thing) else { continue };
+            let Some(begin) = ctx.kb.beginning(thing) else {
+                continue;
+            };
             let relation = Extent::within(date.days).compare(&Extent::within(begin));
             let rec = ctx.kb.get(thing);
             let (name, kind) = match rec.as_ref().map(|r| &r.value) {
                 Some(Record::Event(e)) => (e.name.clone(), "began"),
-                Some(Record::Entity(e)) if e.kind == histlint_kb::EntityKind::Work => (e.name.clone(), "was written"),
+                Some(Record::Entity(e)) if e.kind == histlint_kb::EntityKind::Work => {
+                    (e.name.clone(), "was written")
+                }
                 Some(Record::Entity(e)) => (e.name.clone(), "was founded"),
                 _ => continue,
             };
             if relation == Relation::Before && mood == Mood::Asserted {
                 let began = ctx.kb.evidence(thing);
-                let how = if cue.kind == CueKind::Dialogue { "spoken of" } else { "shown" };
+                let how = if cue.kind == CueKind::Dialogue {
+                    "spoken of"
+                } else {
+                    "shown"
+                };
                 out.push(Finding {
                     rule: RULE.name,
                     code: RULE.code,

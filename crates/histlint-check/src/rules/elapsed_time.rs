@@ -49,7 +49,11 @@ struct Anchor {
 }
 
 fn tokens_of(ann: &Annotated, clause: usize) -> Vec<&str> {
-    ann.clauses[clause].tokens.iter().map(|(_, _, t)| t.as_str()).collect()
+    ann.clauses[clause]
+        .tokens
+        .iter()
+        .map(|(_, _, t)| t.as_str())
+        .collect()
 }
 
 fn contains_phrase(tokens: &[&str], phrase: &str) -> bool {
@@ -64,15 +68,30 @@ fn anchors(ctx: &Ctx, cue: &crate::input::Cue, ann: &Annotated, d: &DurationExpr
     let mut out = Vec::new();
     let toks = tokens_of(ann, d.clause);
     let relation = d.ago || toks.iter().any(|t| matches!(*t, "since" | "ago"));
-    let perfect = toks.windows(2).any(|w| matches!(w[0], "have" | "has" | "had" | "ve" | "been"))
-        || ann.clauses[d.clause].tokens.iter().rev().find(|(_, e, _)| *e <= d.start).is_some_and(|(_, _, t)| t == "for");
+    let perfect = toks
+        .windows(2)
+        .any(|w| matches!(w[0], "have" | "has" | "had" | "ve" | "been"))
+        || ann.clauses[d.clause]
+            .tokens
+            .iter()
+            .rev()
+            .find(|(_, e, _)| *e <= d.start)
+            .is_some_and(|(_, _, t)| t == "for");
     for m in ann.mentions.iter().filter(|m| m.clause == d.clause) {
         if relation
             && let Some(ev) = m.unique(Target::Event)
             && let Some(begin) = ctx.kb.beginning(ev)
         {
-            let name = ctx.kb.get(ev).map(|r| r.value.label().to_string()).unwrap_or_default();
-            out.push(Anchor { record: ev, from: begin, what: name });
+            let name = ctx
+                .kb
+                .get(ev)
+                .map(|r| r.value.label().to_string())
+                .unwrap_or_default();
+            out.push(Anchor {
+                record: ev,
+                from: begin,
+                what: name,
+            });
         }
         if !perfect && !relation {
             continue;
@@ -85,7 +104,10 @@ fn anchors(ctx: &Ctx, cue: &crate::input::Cue, ann: &Annotated, d: &DurationExpr
     // the speaker's spouse or partner.
     if (perfect || relation)
         && toks.iter().any(|t| matches!(*t, "we" | "i" | "us" | "our"))
-        && let Some(speaker) = cue.speaker.as_deref().and_then(|s| crate::rules::presence::speaker_person(ctx, s))
+        && let Some(speaker) = cue
+            .speaker
+            .as_deref()
+            .and_then(|s| crate::rules::presence::speaker_person(ctx, s))
     {
         let mut people = vec![speaker];
         for (_, f) in ctx.kb.linked(speaker) {
@@ -93,7 +115,10 @@ fn anchors(ctx: &Ctx, cue: &crate::input::Cue, ann: &Annotated, d: &DurationExpr
                 && x.kind == FactKind::Relative
                 && matches!(x.value.as_deref(), Some("spouse" | "partner"))
             {
-                for id in [Some(x.subject.as_str()), x.object.as_deref()].into_iter().flatten() {
+                for id in [Some(x.subject.as_str()), x.object.as_deref()]
+                    .into_iter()
+                    .flatten()
+                {
                     if let Some(i) = ctx.kb.kb.id_index(id)
                         && !people.contains(&i)
                     {
@@ -112,13 +137,21 @@ fn anchors(ctx: &Ctx, cue: &crate::input::Cue, ann: &Annotated, d: &DurationExpr
 /// States of `subject` whose keywords appear in the clause.
 fn states(ctx: &Ctx, subject: u32, toks: &[&str], out: &mut Vec<Anchor>) {
     for (fi, f) in ctx.kb.facts_about(subject, FactKind::State) {
-        let Record::Fact(fact) = &f.value else { continue };
+        let Record::Fact(fact) = &f.value else {
+            continue;
+        };
         if !fact.keywords.iter().any(|k| contains_phrase(toks, k)) {
             continue;
         }
-        let Some(from) = fact.start.and_then(|s| s.interval().ok()) else { continue };
+        let Some(from) = fact.start.and_then(|s| s.interval().ok()) else {
+            continue;
+        };
         if !out.iter().any(|a: &Anchor| a.record == fi) {
-            out.push(Anchor { record: fi, from, what: ctx.kb.fact_statement(fact) });
+            out.push(Anchor {
+                record: fi,
+                from,
+                what: ctx.kb.fact_statement(fact),
+            });
         }
     }
 }
@@ -128,7 +161,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if !matches!(cue.kind, CueKind::Dialogue | CueKind::Action) {
             continue;
         }
-        let Some(date) = &ctx.scenes[i].date else { continue };
+        let Some(date) = &ctx.scenes[i].date else {
+            continue;
+        };
         let ann = &ctx.anns[i];
         for d in &ann.durations {
             if ann.clauses[d.clause].mood != Mood::Asserted {
@@ -141,7 +176,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             match d.duration.check(e) {
                 DurationCheck::Contradicted => {
                     let when = d.duration.when_true(a.from).map(|w| {
-                        let (s, e) = (w.start.iso(histlint_time::Calendar::Gregorian), w.end.iso(histlint_time::Calendar::Gregorian));
+                        let (s, e) = (
+                            w.start.iso(histlint_time::Calendar::Gregorian),
+                            w.end.iso(histlint_time::Calendar::Gregorian),
+                        );
                         format!("the line would be true between {s} and {e}")
                     });
                     let years = |days: i64| days as f64 / 365.2425;
@@ -173,7 +211,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     cue: i,
                     line: cue.line,
                     span: (d.start, d.end),
-                    message: format!("“{said}” since {}: the scene date {} is too coarse to tell", a.what, date.shown),
+                    message: format!(
+                        "“{said}” since {}: the scene date {} is too coarse to tell",
+                        a.what, date.shown
+                    ),
                     evidence: ctx.kb.evidence(a.record).into_iter().collect(),
                     suggestion: None,
                     scene: ctx.scenes[i].clone(),

@@ -37,7 +37,10 @@ the Kiel mutiny\" (the date is not the mutiny's).",
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (i, cue) in ctx.cues.iter().enumerate() {
-        if !matches!(cue.kind, CueKind::Dialogue | CueKind::Action | CueKind::Caption) {
+        if !matches!(
+            cue.kind,
+            CueKind::Dialogue | CueKind::Action | CueKind::Caption
+        ) {
             continue;
         }
         let ann = &ctx.anns[i];
@@ -48,13 +51,27 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 if m.unique(Target::Event).is_none() {
                     continue;
                 }
-                let between = if m.end <= d.start { ann.words_between(m.end, d.start) } else if d.end <= m.start { ann.words_between(d.end, m.start) } else { continue };
+                let between = if m.end <= d.start {
+                    ann.words_between(m.end, d.start)
+                } else if d.end <= m.start {
+                    ann.words_between(d.end, m.start)
+                } else {
+                    continue;
+                };
                 if between.len() > 6 || !between.iter().all(|w| lexicon::ATTACHING.contains(w)) {
                     continue;
                 }
                 // Another event between them takes the date.
-                let (lo, hi) = if m.end <= d.start { (m.end, d.start) } else { (d.end, m.start) };
-                if ann.mentions.iter().any(|o| o.start >= lo && o.end <= hi && o.unique(Target::Event).is_some()) {
+                let (lo, hi) = if m.end <= d.start {
+                    (m.end, d.start)
+                } else {
+                    (d.end, m.start)
+                };
+                if ann
+                    .mentions
+                    .iter()
+                    .any(|o| o.start >= lo && o.end <= hi && o.unique(Target::Event).is_some())
+                {
                     continue;
                 }
                 if best.is_none_or(|(n, _)| between.len() < n) {
@@ -63,21 +80,36 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
             let Some((_, m)) = best else { continue };
             // "after March 1918", "since 1917": the date is a relation, not the event's date.
-            let before_date = ann.clauses[d.clause].tokens.iter().rev().find(|(_, e, _)| *e <= d.start).map(|(_, _, t)| t.as_str());
+            let before_date = ann.clauses[d.clause]
+                .tokens
+                .iter()
+                .rev()
+                .find(|(_, e, _)| *e <= d.start)
+                .map(|(_, _, t)| t.as_str());
             if before_date.is_some_and(|w| lexicon::RELATIONAL.contains(&w)) {
                 continue;
             }
             let ev = m.unique(Target::Event).expect("filtered");
-            let Some(extent) = ctx.kb.extent(ev) else { continue };
-            let Some(days) = reading_days(&d.date, d.until.as_ref(), d.stated) else { continue };
+            let Some(extent) = ctx.kb.extent(ev) else {
+                continue;
+            };
+            let Some(days) = reading_days(&d.date, d.until.as_ref(), d.stated) else {
+                continue;
+            };
             // The event's days, from its earliest possible start to its latest possible end:
             // a stated date is right if it shares any day with them.
             if !days.intersects(&extent.hull()) {
-                let name = ctx.kb.get(ev).map(|r| r.value.label().to_string()).unwrap_or_default();
+                let name = ctx
+                    .kb
+                    .get(ev)
+                    .map(|r| r.value.label().to_string())
+                    .unwrap_or_default();
                 let stated = &cue.text[d.start..d.end];
                 let calendars = match d.stated {
                     Some(c) => format!(" ({c} calendar, as stated)"),
-                    None if d.date.precision.has_month() => " (in either the Old Style or the New Style reading)".to_string(),
+                    None if d.date.precision.has_month() => {
+                        " (in either the Old Style or the New Style reading)".to_string()
+                    }
                     None => String::new(),
                 };
                 out.push(Finding {

@@ -53,5 +53,7 @@ pub fn all() -> Vec<&'static RuleInfo> {
 
 /// The rule with this name or code.
 pub fn find(name_or_code: &str) -> Option<&'static RuleInfo> {
-    all().into_iter().find(|r| r.name.eq_ignore_ascii_case(name_or_code) || r.code.eq_ignore_ascii_case(name_or_code))
+    all().into_iter().find(|r| {
+        r.name.eq_ignore_ascii_case(name_or_code) || r.code.eq_ignore_ascii_case(name_or_code)
+    })
 }

@@ -38,13 +38,17 @@ Does not fire: Trotsky reading Freud; Freud's ghost; two people with no `never-m
 fn never_met(ctx: &Ctx, a: u32, b: u32) -> Option<u32> {
     let b_id = ctx.kb.get(b)?.value.id()?.to_string();
     let a_id = ctx.kb.get(a)?.value.id()?.to_string();
-    ctx.kb.linked(a).into_iter().find_map(|(fi, f)| match &f.value {
-        Record::Fact(x) if x.kind == FactKind::NeverMet => {
-            let pair = (x.subject.as_str(), x.object.as_deref().unwrap_or_default());
-            (pair == (a_id.as_str(), b_id.as_str()) || pair == (b_id.as_str(), a_id.as_str())).then_some(fi)
-        }
-        _ => None,
-    })
+    ctx.kb
+        .linked(a)
+        .into_iter()
+        .find_map(|(fi, f)| match &f.value {
+            Record::Fact(x) if x.kind == FactKind::NeverMet => {
+                let pair = (x.subject.as_str(), x.object.as_deref().unwrap_or_default());
+                (pair == (a_id.as_str(), b_id.as_str()) || pair == (b_id.as_str(), a_id.as_str()))
+                    .then_some(fi)
+            }
+            _ => None,
+        })
 }
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -53,7 +57,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut scene_start = 0;
     let mut seen: Vec<(u32, usize, (usize, usize))> = Vec::new();
     for (i, cue) in ctx.cues.iter().enumerate() {
-        if cue.kind == CueKind::SceneHeading || (i > 0 && ctx.scenes[i].date != ctx.scenes[i - 1].date) {
+        if cue.kind == CueKind::SceneHeading
+            || (i > 0 && ctx.scenes[i].date != ctx.scenes[i - 1].date)
+        {
             scene_start = i;
             seen.clear();
         }
@@ -65,7 +71,15 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 if let Some(fact) = never_met(ctx, p.person, q) {
                     let key = (scene_start, p.person.min(q), p.person.max(q));
                     if reported.insert(key) {
-                        out.push(finding(ctx, i, p.span, p.person, q, fact, "appear together in this scene"));
+                        out.push(finding(
+                            ctx,
+                            i,
+                            p.span,
+                            p.person,
+                            q,
+                            fact,
+                            "appear together in this scene",
+                        ));
                     }
                 }
             }
@@ -76,14 +90,32 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         // "X met Y": a line asserting a meeting.
         let ann = &ctx.anns[i];
         for (ci, clause) in ann.clauses.iter().enumerate() {
-            if clause.mood != Mood::Asserted || !clause.tokens.iter().any(|(_, _, t)| lexicon::MEETING.contains(&t.as_str())) {
+            if clause.mood != Mood::Asserted
+                || !clause
+                    .tokens
+                    .iter()
+                    .any(|(_, _, t)| lexicon::MEETING.contains(&t.as_str()))
+            {
                 continue;
             }
-            let people: Vec<(u32, (usize, usize))> = ann.mentions.iter().filter(|m| m.clause == ci).filter_map(|m| m.unique(Target::Person).map(|p| (p, (m.start, m.end)))).collect();
+            let people: Vec<(u32, (usize, usize))> = ann
+                .mentions
+                .iter()
+                .filter(|m| m.clause == ci)
+                .filter_map(|m| m.unique(Target::Person).map(|p| (p, (m.start, m.end))))
+                .collect();
             for (x, (a, _)) in people.iter().enumerate() {
                 for (b, span) in &people[x + 1..] {
                     if let Some(fact) = never_met(ctx, *a, *b) {
-                        out.push(finding(ctx, i, (people[x].1.0, span.1), *a, *b, fact, "are said to have met"));
+                        out.push(finding(
+                            ctx,
+                            i,
+                            (people[x].1.0, span.1),
+                            *a,
+                            *b,
+                            fact,
+                            "are said to have met",
+                        ));
                     }
                 }
             }
@@ -91,8 +123,21 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
-fn finding(ctx: &Ctx, i: usize, span: (usize, usize), a: u32, b: u32, fact: u32, how: &str) -> Finding {
-    let name = |p: u32| ctx.kb.get(p).map(|r| r.value.label().to_string()).unwrap_or_default();
+fn finding(
+    ctx: &Ctx,
+    i: usize,
+    span: (usize, usize),
+    a: u32,
+    b: u32,
+    fact: u32,
+    how: &str,
+) -> Finding {
+    let name = |p: u32| {
+        ctx.kb
+            .get(p)
+            .map(|r| r.value.label().to_string())
+            .unwrap_or_default()
+    };
     Finding {
         rule: RULE.name,
         code: RULE.code,
@@ -101,7 +146,11 @@ fn finding(ctx: &Ctx, i: usize, span: (usize, usize), a: u32, b: u32, fact: u32,
         cue: i,
         line: ctx.cues[i].line,
         span,
-        message: format!("{} and {} {how}, but the record says they never met", name(a), name(b)),
+        message: format!(
+            "{} and {} {how}, but the record says they never met",
+            name(a),
+            name(b)
+        ),
         evidence: ctx.kb.evidence(fact).into_iter().collect(),
         suggestion: Some("cut the encounter, or present it as imagined".into()),
         scene: ctx.scenes[i].clone(),

@@ -28,7 +28,10 @@ pub struct Present {
 /// The KB person a speaker name names, when it names exactly one.
 pub fn speaker_person(ctx: &Ctx, speaker: &str) -> Option<u32> {
     let lower = speaker.to_lowercase();
-    if lexicon::ABSENT_PRESENCE.iter().any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w)) {
+    if lexicon::ABSENT_PRESENCE
+        .iter()
+        .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
+    {
         return None;
     }
     let people: Vec<u32> = ctx
@@ -50,22 +53,49 @@ pub fn present(ctx: &Ctx, i: usize) -> Vec<Present> {
         && let Some(p) = cue.speaker.as_deref().and_then(|s| speaker_person(ctx, s))
     {
         let first = cue.text.lines().next().map_or(0, str::len);
-        out.push(Present { person: p, how: How::Speaks, span: (0, first) });
+        out.push(Present {
+            person: p,
+            how: How::Speaks,
+            span: (0, first),
+        });
     }
     if cue.kind == CueKind::Action {
         for m in &ann.mentions {
-            let Some(p) = m.unique(Target::Person) else { continue };
+            let Some(p) = m.unique(Target::Person) else {
+                continue;
+            };
             let clause = &ann.clauses[m.clause];
             // "the ghost of Lenin", "Lenin's portrait": a word of absence right by the name.
-            let pos = clause.tokens.iter().position(|(s, _, _)| *s >= m.start).unwrap_or(0);
-            let last = clause.tokens.iter().rposition(|(_, e, _)| *e <= m.end).unwrap_or(pos);
+            let pos = clause
+                .tokens
+                .iter()
+                .position(|(s, _, _)| *s >= m.start)
+                .unwrap_or(0);
+            let last = clause
+                .tokens
+                .iter()
+                .rposition(|(_, e, _)| *e <= m.end)
+                .unwrap_or(pos);
             let near = &clause.tokens[pos.saturating_sub(3)..(last + 3).min(clause.tokens.len())];
-            if near.iter().any(|(_, _, t)| lexicon::ABSENT_PRESENCE.contains(&t.as_str())) {
+            if near
+                .iter()
+                .any(|(_, _, t)| lexicon::ABSENT_PRESENCE.contains(&t.as_str()))
+            {
                 continue;
             }
-            let next = clause.tokens.iter().find(|(s, _, _)| *s >= m.end).map(|(_, _, t)| t.as_str());
-            if next.is_some_and(lexicon::is_action_verb) && !out.iter().any(|x: &Present| x.person == p) {
-                out.push(Present { person: p, how: How::Acts, span: (m.start, m.end) });
+            let next = clause
+                .tokens
+                .iter()
+                .find(|(s, _, _)| *s >= m.end)
+                .map(|(_, _, t)| t.as_str());
+            if next.is_some_and(lexicon::is_action_verb)
+                && !out.iter().any(|x: &Present| x.person == p)
+            {
+                out.push(Present {
+                    person: p,
+                    how: How::Acts,
+                    span: (m.start, m.end),
+                });
             }
         }
     }

@@ -43,29 +43,51 @@ fn has_phrase(tokens: &[&str], phrase: &str) -> bool {
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (i, cue) in ctx.cues.iter().enumerate() {
-        if !matches!(cue.kind, CueKind::Dialogue | CueKind::Action | CueKind::Caption) {
+        if !matches!(
+            cue.kind,
+            CueKind::Dialogue | CueKind::Action | CueKind::Caption
+        ) {
             continue;
         }
-        let Some(date) = &ctx.scenes[i].date else { continue };
+        let Some(date) = &ctx.scenes[i].date else {
+            continue;
+        };
         let ann = &ctx.anns[i];
         for m in &ann.mentions {
-            let Some(person) = m.unique(Target::Person) else { continue };
+            let Some(person) = m.unique(Target::Person) else {
+                continue;
+            };
             // The title must stand next to the name: up to six words before it, or
             // after it following a comma ("Trotsky, the War Commissar").
             let clause = &ann.clauses[m.clause];
-            let before: Vec<&str> = clause.tokens.iter().filter(|(_, e, _)| *e <= m.start).map(|(_, _, t)| t.as_str()).collect();
+            let before: Vec<&str> = clause
+                .tokens
+                .iter()
+                .filter(|(_, e, _)| *e <= m.start)
+                .map(|(_, _, t)| t.as_str())
+                .collect();
             let before = &before[before.len().saturating_sub(6)..];
             let after_text = &cue.text[m.end..clause.end.min(cue.text.len())];
             let after: Vec<&str> = if after_text.trim_start().starts_with(',') {
-                clause.tokens.iter().filter(|(s, _, _)| *s >= m.end).take(8).map(|(_, _, t)| t.as_str()).collect()
+                clause
+                    .tokens
+                    .iter()
+                    .filter(|(s, _, _)| *s >= m.end)
+                    .take(8)
+                    .map(|(_, _, t)| t.as_str())
+                    .collect()
             } else {
                 Vec::new()
             };
             let mut matching = Vec::new();
             for (fi, f) in ctx.kb.facts_about(person, FactKind::Role) {
-                let Record::Fact(fact) = &f.value else { continue };
+                let Record::Fact(fact) = &f.value else {
+                    continue;
+                };
                 let titles = fact.value.iter().chain(fact.aliases.iter());
-                let hit = titles.clone().find(|t| has_phrase(before, t) || has_phrase(&after, t));
+                let hit = titles
+                    .clone()
+                    .find(|t| has_phrase(before, t) || has_phrase(&after, t));
                 if let Some(t) = hit {
                     matching.push((fi, fact.clone(), t.clone()));
                 }
@@ -88,9 +110,16 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             if !all_outside {
                 continue;
             }
-            let name = ctx.kb.get(person).map(|r| r.value.label().to_string()).unwrap_or_default();
+            let name = ctx
+                .kb
+                .get(person)
+                .map(|r| r.value.label().to_string())
+                .unwrap_or_default();
             let title = &matching[0].2;
-            let tenures: Vec<String> = matching.iter().map(|(_, f, _)| ctx.kb.fact_statement(f)).collect();
+            let tenures: Vec<String> = matching
+                .iter()
+                .map(|(_, f, _)| ctx.kb.fact_statement(f))
+                .collect();
             out.push(Finding {
                 rule: RULE.name,
                 code: RULE.code,

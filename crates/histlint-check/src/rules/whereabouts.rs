@@ -35,19 +35,34 @@ cannot locate.",
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (i, cue) in ctx.cues.iter().enumerate() {
         let scene = &ctx.scenes[i];
-        let (Some(date), Some(place)) = (&scene.date, &scene.place) else { continue };
+        let (Some(date), Some(place)) = (&scene.date, &scene.place) else {
+            continue;
+        };
         for p in present(ctx, i) {
             for (fi, f) in ctx.kb.facts_about(p.person, FactKind::Whereabouts) {
-                let Record::Fact(fact) = &f.value else { continue };
-                let Some(Ok(ext)) = fact.extent() else { continue };
+                let Record::Fact(fact) = &f.value else {
+                    continue;
+                };
+                let Some(Ok(ext)) = fact.extent() else {
+                    continue;
+                };
                 // The fact must cover every day the scene may be on.
                 let Some(core) = ext.core() else { continue };
                 if !(core.start <= date.days.start && date.days.end <= core.end) {
                     continue;
                 }
-                let Some(there) = fact.place.as_deref().and_then(|id| ctx.kb.kb.id_index(id)) else { continue };
-                let Some(far) = ctx.kb.far_apart(there, place.place) else { continue };
-                let name = ctx.kb.get(p.person).map(|r| r.value.label().to_string()).unwrap_or_default();
+                let Some(there) = fact.place.as_deref().and_then(|id| ctx.kb.kb.id_index(id))
+                else {
+                    continue;
+                };
+                let Some(far) = ctx.kb.far_apart(there, place.place) else {
+                    continue;
+                };
+                let name = ctx
+                    .kb
+                    .get(p.person)
+                    .map(|r| r.value.label().to_string())
+                    .unwrap_or_default();
                 let there_name = ctx.kb.label(fact.place.as_deref().unwrap_or_default());
                 out.push(Finding {
                     rule: RULE.name,
@@ -62,7 +77,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         place.name, date.shown
                     ),
                     evidence: ctx.kb.evidence(fi).into_iter().collect(),
-                    suggestion: Some(format!("set the scene in {there_name}, or at a date when {name} could be in {}", place.name)),
+                    suggestion: Some(format!(
+                        "set the scene in {there_name}, or at a date when {name} could be in {}",
+                        place.name
+                    )),
                     scene: scene.clone(),
                 });
                 break;

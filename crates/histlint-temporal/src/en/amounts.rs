@@ -316,6 +316,14 @@ impl Cx<'_> {
             )
     }
 
+    /// A capitalised unit inside a line that is not all capitals is part of a name:
+    /// "the Thirty Years' War", "the Five-Year Plan", "the Hundred Days".
+    fn title_case_unit(&self, k: usize) -> bool {
+        self.cap(k)
+            && !self.tok(k).is_some_and(|t| t.has(crate::token::UPPER))
+            && !self.sentence_start(k)
+    }
+
     /// A duration at `i`, with its modifiers.
     pub(super) fn dur_core(&self, i: usize) -> Option<Dur> {
         let mut j = i;
@@ -362,6 +370,9 @@ impl Cx<'_> {
         }
         let l = self.lx(k);
         let sp = spec(l.unit)?;
+        if self.title_case_unit(k) {
+            return None;
+        }
         if l.unit == U::Second && !l.plural && !matches!(amt, Amt::N(v) if v == 1.0 && !article) {
             return None;
         }
@@ -480,7 +491,7 @@ impl Cx<'_> {
             return None;
         }
         let l = self.lx(k + 1);
-        if l.plural {
+        if l.plural || self.title_case_unit(k + 1) {
             return None;
         }
         let sp = spec(l.unit)?;

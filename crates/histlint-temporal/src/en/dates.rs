@@ -308,7 +308,10 @@ impl Cx<'_> {
     /// A determiner or possessive at `p`: "the", "a", "that", "its", "the company's".
     fn determiner_like(&self, p: usize) -> bool {
         matches!(self.kw(p), Kw::The | Kw::A | Kw::That | Kw::This | Kw::Func)
-            || (self.word_is(p, "s") && self.adj(p) && p > 0 && (self.punct(p - 1, '\'') || self.punct(p - 1, '\u{2019}')))
+            || (self.word_is(p, "s")
+                && self.adj(p)
+                && p > 0
+                && (self.punct(p - 1, '\'') || self.punct(p - 1, '\u{2019}')))
     }
 
     /// Whether a bare number at `i` (ending at `e`) reads as a year in its context.
@@ -385,6 +388,9 @@ impl Cx<'_> {
                 && self.adj(p)
                 && matches!(self.kw(p - 1), Kw::C | Kw::Circa)
             {
+                return true;
+            }
+            if four && self.word_is(p, "fiscal") {
                 return true;
             }
             // "in both 1990 and 1991"
@@ -1283,13 +1289,6 @@ impl Cx<'_> {
             | Kw::Of
             | Kw::For
             | Kw::Between => true,
-            // "the October slaying" (but not "the October Revolution", "the March to the sea")
-            Kw::The => {
-                self.is_word(i + 1)
-                    && !self.cap(i + 1)
-                    && self.tok(i + 1).is_some_and(|t| t.lex == 0)
-                    && !self.plural_like(i + 1)
-            }
             Kw::And | Kw::Or => self.continues_list(i) || (p > 0 && self.lx(p - 1).month > 0),
             _ => self.hyphen_joins(p) && p > 0 && self.kw(p - 1) == Kw::Mid,
         }
@@ -1300,6 +1299,14 @@ impl Cx<'_> {
     pub(super) fn weekday_ok(&self, i: usize) -> bool {
         let l = self.lx(i);
         if l.weekday == 0 || !self.cap(i) || self.kw(i + 1) == Kw::WeekdayNoun {
+            return false;
+        }
+        // "Bloody Sunday", "Black Thursday", "Good Friday": a name
+        const NAMING: &[&str] = &[
+            "bloody", "black", "good", "easter", "palm", "holy", "ash", "maundy", "whit", "shrove",
+            "low", "red", "great", "white", "clean", "trinity", "super",
+        ];
+        if i > 0 && self.cap(i - 1) && NAMING.iter().any(|w| self.word_is(i - 1, w)) {
             return false;
         }
         !l.wabbr || (self.punct(i + 1, '.') && self.adj(i + 1)) || self.punct(i + 1, ',')
@@ -1338,6 +1345,104 @@ impl Cx<'_> {
                 ..Partial::default()
             }),
         ))
+    }
+
+    // ---- quarters ----------------------------------------------------------------------------
+
+    /// "the third quarter", "third-quarter", "the first quarter of 1918", "last quarter",
+    /// "the quarter".
+    pub(super) fn quarter_rule(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        let the = self.kw(j) == Kw::The;
+        if the {
+            j += 1;
+        }
+        let mut q: Option<u32> = None;
+        let mut dir: i8 = 0;
+        if let Some((n, k)) = self.ord_num(j) {
+            if !(1..=4).contains(&n) {
+                return None;
+            }
+            q = Some(n);
+            j = k;
+            if self.hyphen_joins(j) {
+                j += 1;
+            }
+        } else {
+            match self.kw(j) {
+                Kw::Last | Kw::Previous => {
+                    dir = -1;
+                    j += 1;
+                }
+                Kw::Next | Kw::Following | Kw::Coming => {
+                    dir = 1;
+                    j += 1;
+                }
+                Kw::This => j += 1,
+                _ if self.word_is(j, "current") || self.word_is(j, "latest") => j += 1,
+                _ if the && i > 0 && matches!(self.kw(i - 1), Kw::In | Kw::For | Kw::During) => {}
+                _ => return None,
+            }
+        }
+        if self.kw(j) != Kw::Quarter || j == i {
+            return None;
+        }
+        let mut e = j + 1;
+        let mut year = None;
+        let k = if self.kw(e) == Kw::Of { e + 1 } else { e };
+        if let Some((y, e2, _)) = self.year_num(k)
+            && self.after_year_ok(e2)
+        {
+            year = Some(y);
+            e = e2;
+        } else if self.kw(e) == Kw::Of {
+            // "the first quarter of the century"
+            return None;
+        }
+        let cal = histlint_time::Calendar::Gregorian;
+        let resolved = match (q, year, self.anchor) {
+            (Some(n), Some(y), _) => Some((y, n)),
+            (Some(n), None, Some(a)) => Some((a.year, n)),
+            (None, _, Some(a)) if a.precision.has_month() => {
+                let idx = a.year * 4 + i64::from((a.month - 1) / 3) + i64::from(dir);
+                Some((idx.div_euclid(4), idx.rem_euclid(4) as u32 + 1))
+            }
+            _ => None,
+        };
+        let m = match resolved {
+            Some((y, n)) => {
+                let n8 = n as u8;
+                let v = Value::Range(
+                    HDate::ym(cal, y, 3 * n8 - 2).ok()?,
+                    HDate::ym(cal, y, 3 * n8).ok()?,
+                );
+                let tx = format!("{}-Q{n}", histlint_time::date::format_year(y));
+                let v = if year.is_some() {
+                    v
+                } else {
+                    Value::Relative {
+                        amount: None,
+                        direction: dir,
+                        unit: histlint_time::Unit::Month,
+                        resolved: Some(Box::new(v)),
+                    }
+                };
+                M::new(i, e, TimexType::Date, v).with_timex(tx)
+            }
+            None => M::new(
+                i,
+                e,
+                TimexType::Date,
+                Value::Relative {
+                    amount: None,
+                    direction: dir,
+                    unit: histlint_time::Unit::Month,
+                    resolved: None,
+                },
+            )
+            .with_timex(q.map_or_else(|| "XXXX-QX".to_string(), |n| format!("XXXX-Q{n}"))),
+        };
+        Some(m)
     }
 
     // ---- modified dates --------------------------------------------------------------------

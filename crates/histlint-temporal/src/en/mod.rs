@@ -268,6 +268,7 @@ impl<'a> Cx<'a> {
         let t = self.toks.get(i)?;
         match t.kind {
             Kind::Num => {
+                take(self.quarter_rule(i));
                 take(self.date_rule(i));
                 take(self.year_range(i));
                 take(self.day_range(i));
@@ -293,6 +294,7 @@ impl<'a> Cx<'a> {
                     take(self.season_rule(i, false));
                 }
                 if l.card.is_some() || l.ord > 0 {
+                    take(self.quarter_rule(i));
                     take(self.date_rule(i));
                     take(self.year_rule(i, false));
                     take(self.period_rule(i));
@@ -307,6 +309,7 @@ impl<'a> Cx<'a> {
                 }
                 match kw {
                     Kw::The => {
+                        take(self.quarter_rule(i));
                         take(self.date_rule(i));
                         take(self.period_rule(i));
                         take(self.season_rule(i, false));
@@ -328,6 +331,7 @@ impl<'a> Cx<'a> {
                         take(self.duration_rule(i));
                     }
                     Kw::Last | Kw::Next | Kw::This | Kw::That => {
+                        take(self.quarter_rule(i));
                         take(self.neighbour_rule(i));
                         take(self.duration_rule(i));
                     }

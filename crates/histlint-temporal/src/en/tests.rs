@@ -490,7 +490,8 @@ fn relative_to_the_anchor() {
         ("the following year", "the following year", "1918"),
         ("the previous month", "the previous month", "1917-09"),
         ("last year", "last year", "1916"),
-        ("next week", "next week", "1917-10-29/1917-11-04"),
+        ("next week", "next week", "1917-W44"),
+        ("this week", "this week", "1917-W43"),
         ("yesterday", "yesterday", "1917-10-24"),
         ("tomorrow", "tomorrow", "1917-10-26"),
         ("today", "today", "1917-10-25"),
@@ -660,6 +661,11 @@ fn traps_are_not_extracted() {
         "Half of the garrison had gone over.",
         "The Sun rose.",
         "Jan Smuts spoke.",
+        "Bloody Sunday changed everything.",
+        "It was Good Friday.",
+        "the Thirty Years' War",
+        "the first Five-Year Plan",
+        "the October insurrection",
     ] {
         assert!(spans(text).is_empty(), "{text:?}: {:?}", spans(text));
     }
@@ -707,4 +713,87 @@ fn non_ascii_text() {
         got,
         [("25 October 1917".to_string(), "1917-10-25".to_string())]
     );
+}
+
+#[test]
+fn quarters() {
+    check("in the third quarter", "the third quarter", "XXXX-Q3");
+    check("THREE YEARS LATER", "THREE YEARS LATER", "XXXX");
+    check_at(
+        "in the third quarter",
+        Some("1989-10-26"),
+        "the third quarter",
+        "1989-Q3",
+    );
+    check("third-quarter profits", "third-quarter", "XXXX-Q3");
+    check(
+        "the first quarter of 1918",
+        "the first quarter of 1918",
+        "1918-Q1",
+    );
+    check_at(
+        "in the quarter",
+        Some("1989-10-26"),
+        "the quarter",
+        "1989-Q4",
+    );
+    check_at(
+        "last quarter",
+        Some("1989-10-26"),
+        "last quarter",
+        "1989-Q3",
+    );
+    assert!(spans("the first quarter of the century").is_empty());
+    assert!(spans("a quarter of the men").is_empty());
+}
+
+#[test]
+fn modified_dates() {
+    for (text, span, tx) in [
+        ("in mid-1917", "mid-1917", "1917"),
+        ("in late 1917", "late 1917", "1917"),
+        ("in early March 1918", "early March 1918", "1918-03"),
+        ("by the end of 1917", "the end of 1917", "1917"),
+        (
+            "at the beginning of the 1930s",
+            "the beginning of the 1930s",
+            "193",
+        ),
+        ("in the 1st century AD", "the 1st century AD", "00"),
+    ] {
+        let t = one(text, None);
+        assert_eq!(
+            (&text[t.start..t.end], t.timex3.as_str()),
+            (span, tx),
+            "{text}"
+        );
+        assert!(t.vague || text.contains("century"), "{text}");
+    }
+}
+
+#[test]
+fn subtitle_like_text() {
+    let text = "1\n00:01:02,500 --> 00:01:05,000\nWe left Petrograd in May 1917.\n\n2\n00:01:06,000 --> 00:01:09,000\nThree years later, nothing had changed.";
+    let got = spans(text);
+    assert!(
+        got.contains(&("May 1917".to_string(), "1917-05".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Three years later".to_string(), "XXXX".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn nothing_from_idioms() {
+    for text in [
+        "Since then he has changed.",
+        "At the time nobody knew.",
+        "In time they will see.",
+        "He is 2nd in line.",
+        "Room 101 is empty.",
+    ] {
+        assert!(spans(text).is_empty(), "{text:?}: {:?}", spans(text));
+    }
 }
