@@ -92,7 +92,16 @@ fn kb() -> CompiledKb {
 }
 
 fn cue(line: usize, kind: CueKind, speaker: Option<&str>, text: &str) -> Cue {
-    Cue { line, start_ms: None, end_ms: None, speaker: speaker.map(str::to_string), kind, text: text.into(), scene: None, allow: Vec::new() }
+    Cue {
+        line,
+        start_ms: None,
+        end_ms: None,
+        speaker: speaker.map(str::to_string),
+        kind,
+        text: text.into(),
+        scene: None,
+        allow: Vec::new(),
+    }
 }
 
 /// Checks lines in a scene captioned `caption` and returns (line, rule) of findings.
@@ -101,7 +110,10 @@ fn run(caption: &str, lines: &[(Option<&str>, CueKind, &str)]) -> Vec<(usize, &'
     for (i, (sp, kind, text)) in lines.iter().enumerate() {
         cues.push(cue(i + 2, *kind, *sp, text));
     }
-    let title = Title { name: "t".into(), cues };
+    let title = Title {
+        name: "t".into(),
+        cues,
+    };
     let findings: Vec<Finding> = check(&title, &kb(), &Options::default()).findings;
     findings.iter().map(|f| (f.line, f.rule)).collect()
 }
@@ -113,14 +125,32 @@ fn anachronism() {
     let got = run(
         "NORTHTOWN, 1899",
         &[
-            (Some("BRAM"), Dialogue, "The dock strike at Southport has ruined us."),
-            (Some("BRAM"), Dialogue, "One day the dockers of Southport will strike."),
+            (
+                Some("BRAM"),
+                Dialogue,
+                "The dock strike at Southport has ruined us.",
+            ),
+            (
+                Some("BRAM"),
+                Dialogue,
+                "One day the dockers of Southport will strike.",
+            ),
             (Some("BRAM"), Dialogue, "If Southport strikes, we starve."),
             (Some("BRAM"), Dialogue, "Was there a strike at Southport?"),
         ],
     );
     assert_eq!(got, [(2, "anachronism")]);
-    assert!(run("SOUTHPORT, JUNE 1900", &[(Some("BRAM"), Dialogue, "The dock strike at Southport has ruined us.")]).is_empty());
+    assert!(
+        run(
+            "SOUTHPORT, JUNE 1900",
+            &[(
+                Some("BRAM"),
+                Dialogue,
+                "The dock strike at Southport has ruined us."
+            )]
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -128,9 +158,21 @@ fn misdated_event() {
     let got = run(
         "NORTHTOWN, 1925",
         &[
-            (Some("BRAM"), Dialogue, "The Great Dock Strike of 1903 was a disaster."),
-            (Some("BRAM"), Dialogue, "The Great Dock Strike of May 1900 was a disaster."),
-            (Some("BRAM"), Dialogue, "In 1903, after the Great Dock Strike, we moved."),
+            (
+                Some("BRAM"),
+                Dialogue,
+                "The Great Dock Strike of 1903 was a disaster.",
+            ),
+            (
+                Some("BRAM"),
+                Dialogue,
+                "The Great Dock Strike of May 1900 was a disaster.",
+            ),
+            (
+                Some("BRAM"),
+                Dialogue,
+                "In 1903, after the Great Dock Strike, we moved.",
+            ),
         ],
     );
     assert_eq!(got, [(2, "misdated-event")]);
@@ -141,9 +183,21 @@ fn elapsed_time() {
     let got = run(
         "NORTHTOWN, MARCH 1892",
         &[
-            (None, Dialogue, "The Greens have been in power for ten years."),
-            (None, Dialogue, "The Greens have been in power for two years."),
-            (None, Dialogue, "The Greens have been in power for a few years."),
+            (
+                None,
+                Dialogue,
+                "The Greens have been in power for ten years.",
+            ),
+            (
+                None,
+                Dialogue,
+                "The Greens have been in power for two years.",
+            ),
+            (
+                None,
+                Dialogue,
+                "The Greens have been in power for a few years.",
+            ),
             (None, Dialogue, "The Greens will be in power for ten years."),
         ],
     );
@@ -162,7 +216,13 @@ fn after_death_and_before_birth() {
         ],
     );
     assert_eq!(got, [(2, "after-death"), (3, "after-death")]);
-    let got = run("NORTHTOWN, 1845", &[(Some("CLERK"), Dialogue, "Hello."), (Some("ADA"), Dialogue, "Hello.")]);
+    let got = run(
+        "NORTHTOWN, 1845",
+        &[
+            (Some("CLERK"), Dialogue, "Hello."),
+            (Some("ADA"), Dialogue, "Hello."),
+        ],
+    );
     assert_eq!(got, [(3, "before-birth")]);
     // Coarse dates that may fall either side decide nothing.
     assert!(run("NORTHTOWN, THE 1900S", &[(Some("ADA"), Dialogue, "Hello.")]).is_empty());
@@ -170,40 +230,111 @@ fn after_death_and_before_birth() {
 
 #[test]
 fn whereabouts() {
-    assert_eq!(run("NORTHTOWN, JUNE 1893", &[(Some("ADA"), Dialogue, "Cold up here.")]), [(2, "whereabouts")]);
-    assert!(run("SOUTHPORT, JUNE 1893", &[(Some("ADA"), Dialogue, "Warm down here.")]).is_empty());
+    assert_eq!(
+        run(
+            "NORTHTOWN, JUNE 1893",
+            &[(Some("ADA"), Dialogue, "Cold up here.")]
+        ),
+        [(2, "whereabouts")]
+    );
+    assert!(
+        run(
+            "SOUTHPORT, JUNE 1893",
+            &[(Some("ADA"), Dialogue, "Warm down here.")]
+        )
+        .is_empty()
+    );
     // The record covers 1890-1895; a scene dated only "1896" is outside it.
-    assert!(run("NORTHTOWN, 1896", &[(Some("ADA"), Dialogue, "Cold up here.")]).is_empty());
+    assert!(
+        run(
+            "NORTHTOWN, 1896",
+            &[(Some("ADA"), Dialogue, "Cold up here.")]
+        )
+        .is_empty()
+    );
 }
 
 #[test]
 fn role_tenure() {
     let got = run(
         "NORTHTOWN, 1899",
-        &[(Some("BRAM"), Dialogue, "Make way for Mayor Ada!"), (Some("BRAM"), Dialogue, "Ada was our mayor once.")],
+        &[
+            (Some("BRAM"), Dialogue, "Make way for Mayor Ada!"),
+            (Some("BRAM"), Dialogue, "Ada was our mayor once."),
+        ],
     );
     assert_eq!(got, [(2, "role-tenure")]);
-    assert!(run("NORTHTOWN, 1882", &[(Some("BRAM"), Dialogue, "Make way for Mayor Ada!")]).is_empty());
+    assert!(
+        run(
+            "NORTHTOWN, 1882",
+            &[(Some("BRAM"), Dialogue, "Make way for Mayor Ada!")]
+        )
+        .is_empty()
+    );
 }
 
 #[test]
 fn never_met() {
-    let got = run("SOUTHPORT, 1893", &[(Some("ADA"), Dialogue, "Good day."), (Some("BRAM"), Dialogue, "Good day to you.")]);
+    let got = run(
+        "SOUTHPORT, 1893",
+        &[
+            (Some("ADA"), Dialogue, "Good day."),
+            (Some("BRAM"), Dialogue, "Good day to you."),
+        ],
+    );
     assert_eq!(got, [(3, "never-met")]);
-    assert_eq!(run("NORTHTOWN, 1925", &[(None, Action, "Bram met Ada at the station.")]), [(2, "never-met")]);
-    assert!(run("NORTHTOWN, 1925", &[(None, Action, "Bram reads a letter from Ada.")]).is_empty());
+    assert_eq!(
+        run(
+            "NORTHTOWN, 1925",
+            &[(None, Action, "Bram met Ada at the station.")]
+        ),
+        [(2, "never-met")]
+    );
+    assert!(
+        run(
+            "NORTHTOWN, 1925",
+            &[(None, Action, "Bram reads a letter from Ada.")]
+        )
+        .is_empty()
+    );
 }
 
 #[test]
 fn suppression_and_selection() {
     let mut cues = vec![
         cue(1, CueKind::Caption, None, "NORTHTOWN, 1899"),
-        cue(2, Dialogue, Some("BRAM"), "The dock strike at Southport has ruined us."),
+        cue(
+            2,
+            Dialogue,
+            Some("BRAM"),
+            "The dock strike at Southport has ruined us.",
+        ),
     ];
     cues[1].allow = vec!["anachronism".into()];
-    let title = Title { name: "t".into(), cues };
-    assert!(check(&title, &kb(), &Options::default()).findings.is_empty());
-    let title = Title { name: "t".into(), cues: vec![cue(1, CueKind::Caption, None, "NORTHTOWN, 1899"), cue(2, Dialogue, Some("BRAM"), "The dock strike at Southport has ruined us.")] };
-    let opts = Options { ignore: vec!["HL001".into()], ..Options::default() };
+    let title = Title {
+        name: "t".into(),
+        cues,
+    };
+    assert!(
+        check(&title, &kb(), &Options::default())
+            .findings
+            .is_empty()
+    );
+    let title = Title {
+        name: "t".into(),
+        cues: vec![
+            cue(1, CueKind::Caption, None, "NORTHTOWN, 1899"),
+            cue(
+                2,
+                Dialogue,
+                Some("BRAM"),
+                "The dock strike at Southport has ruined us.",
+            ),
+        ],
+    };
+    let opts = Options {
+        ignore: vec!["HL001".into()],
+        ..Options::default()
+    };
     assert!(check(&title, &kb(), &opts).findings.is_empty());
 }

@@ -508,7 +508,11 @@ impl CompiledKb {
     /// As [`CompiledKb::find_mentions`], also trying for each token the base form that
     /// `base` gives (light inflection: "mutinied" -> "mutiny"). A match through a base
     /// form counts the same as an exact one; the longest match still wins.
-    pub fn find_mentions_with(&self, text: &str, base: impl Fn(&str) -> Option<String>) -> Vec<Mention> {
+    pub fn find_mentions_with(
+        &self,
+        text: &str,
+        base: impl Fn(&str) -> Option<String>,
+    ) -> Vec<Mention> {
         let tokens = tokenize(text);
         let alts: Vec<Option<String>> = tokens
             .iter()
@@ -555,7 +559,11 @@ impl CompiledKb {
             }
             match best {
                 Some((j, off)) => {
-                    out.push(Mention { start: tokens[i].start, end: tokens[j].end, records: self.posting(off as usize) });
+                    out.push(Mention {
+                        start: tokens[i].start,
+                        end: tokens[j].end,
+                        records: self.posting(off as usize),
+                    });
                     i = j + 1;
                 }
                 None => i += 1,

@@ -24,7 +24,7 @@
 //!
 //! ## How it works, and why
 //!
-//! One pass of a hand-written tokenizer ([`token`]) turns the text into tokens and looks
+//! One pass of a hand-written tokenizer (`token`) turns the text into tokens and looks
 //! every word up in the language's lexicon (a perfect-enough open-addressing table keyed
 //! by the lower-cased word packed into a `u128`). A hand-written grammar then tries its
 //! rules only at tokens that can start a temporal expression (a number, or a word the
@@ -57,6 +57,24 @@
 //!   which covers both readings (the winter that ends in 1917 and the one that begins in
 //!   it), as a century covers both of its conventions in `histlint-time`.
 //! - "The 1900s" is read as the century (1900–1999), which contains the decade reading.
+//! - A calendar marker and a bracketed twin date are inside the span ("25 October 1917
+//!   (O.S.)", "25 October (7 November) 1917"); a bracketed date that is not the same day
+//!   in the other calendar is a date of its own ("9 November 1907 (29 April, New
+//!   Style)" is two).
+//! - Ranges are one expression ("from May 1850 to February 1932", "between 1905 and
+//!   1907", "1918–21") unless the end is before the start ("between 1934 and 1872" is
+//!   two years).
+//! - Durations: sub-day units are `PT5H`, `PT30M`; "a year and a day" is `P1Y1D` (its
+//!   [`Duration`] counted in days); "seven days and six nights" is `P7D`. A relative
+//!   expression counted in units ("two days ago", "days into the talks") is a
+//!   [`Value::Relative`] whose `amount` is the duration.
+//! - "to this day" is [`Ref::Present`]; "last week" resolves to the ISO week
+//!   (`1917-W44`); "the third quarter" is `1989-Q3`.
+//! - A bare number is a year only with a cue (a preposition such as "in", "since", "by";
+//!   "circa"; "the year"; an era; a determiner before an attributive year, "the 1917
+//!   revolution"; a list of years; a caption line such as "VIENNA, 1913"), and never
+//!   before a plural noun ("1500 soldiers"). "May", "March", "June", "August" and
+//!   "April" are months only capitalised and with a day, a year or a cue.
 
 use histlint_time::{Calendar, DayInterval, Duration, HDate, Unit, Weekday};
 use serde::{Deserialize, Serialize};
