@@ -12,7 +12,7 @@ use histlint_check::{
 use histlint_kb::CompiledKb;
 use serde_json::{Value, json};
 
-use crate::{Failure, Outcome};
+use crate::{ColorWhen, Failure, Outcome};
 
 /// The JSON schema version of `--format json`.
 pub const SCHEMA: &str = "histlint-findings/1";
@@ -24,16 +24,34 @@ pub enum CheckFormat {
     Json,
 }
 
+/// The arguments of `histlint check`.
+#[derive(clap::Args)]
 pub struct CheckArgs {
+    /// Files to check.
     pub files: Vec<PathBuf>,
+    /// A KB folder or compiled .hlkb file (default: the bundled KB).
+    #[arg(long)]
     pub kb: Option<PathBuf>,
+    /// A scene map giving dates and places of scenes (TOML; see docs/scene-map.md).
+    #[arg(long)]
     pub scenes: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+    /// Also list claims the KB cannot decide.
+    #[arg(long)]
     pub show_undecided: bool,
+    /// Only these rules (names or codes, comma-separated).
+    #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
+    /// Skip these rules (names or codes, comma-separated).
+    #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
+    /// Skip malformed entries with a warning instead of stopping.
+    #[arg(long)]
     pub lenient: bool,
-    pub color: bool,
+    /// Colour: auto (when writing to a terminal), always, never.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
 }
 
 /// One checked file.
@@ -125,9 +143,16 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Failure> {
         .iter()
         .flat_map(|c| &c.report.findings)
         .any(|f| f.verdict == Verdict::Contradicted);
+    let color = match args.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
     let stdout = match args.format {
         CheckFormat::Json => json_output(&checked),
-        CheckFormat::Text => text_output(&checked, args.color),
+        CheckFormat::Text => text_output(&checked, color),
     };
     for c in &checked {
         for w in &c.warnings {
@@ -138,11 +163,6 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Failure> {
         stdout,
         code: u8::from(contradicted),
     })
-}
-
-/// Whether stdout is a terminal (for colour).
-pub fn stdout_is_terminal() -> bool {
-    std::io::stdout().is_terminal()
 }
 
 /// Byte range in the source of a span of a cue's text: finds the cue's text line in the

@@ -42,33 +42,7 @@ enum Command {
     ///
     /// Reads SRT, WebVTT, TTML/IMSC, Fountain, and plain text or Markdown (format and
     /// encoding detected from the content). Exit code 0: no findings; 1: findings; 2: error.
-    Check {
-        /// Files to check.
-        files: Vec<PathBuf>,
-        /// A KB folder or compiled .hlkb file (default: the bundled KB).
-        #[arg(long)]
-        kb: Option<PathBuf>,
-        /// A scene map giving dates and places of scenes (TOML; see docs/scene-map.md).
-        #[arg(long)]
-        scenes: Option<PathBuf>,
-        #[arg(long, value_enum, default_value_t = check_cmd::CheckFormat::Text)]
-        format: check_cmd::CheckFormat,
-        /// Also list claims the KB cannot decide.
-        #[arg(long)]
-        show_undecided: bool,
-        /// Only these rules (names or codes, comma-separated).
-        #[arg(long, value_delimiter = ',')]
-        select: Vec<String>,
-        /// Skip these rules (names or codes, comma-separated).
-        #[arg(long, value_delimiter = ',')]
-        ignore: Vec<String>,
-        /// Skip malformed entries with a warning instead of stopping.
-        #[arg(long)]
-        lenient: bool,
-        /// Colour: auto (when writing to a terminal), always, never.
-        #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
-        color: ColorWhen,
-    },
+    Check(check_cmd::CheckArgs),
     /// Explain a rule: what it checks, why it matters, an example that fires and one that does not.
     Rule {
         /// A rule name or code (e.g. anachronism, HL001); none: list all rules.
@@ -170,36 +144,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Date { text, format } => date_cmd::run(&text.join(" "), format),
-        Command::Check {
-            files,
-            kb,
-            scenes,
-            format,
-            show_undecided,
-            select,
-            ignore,
-            lenient,
-            color,
-        } => {
-            let color = match color {
-                ColorWhen::Always => true,
-                ColorWhen::Never => false,
-                ColorWhen::Auto => {
-                    check_cmd::stdout_is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            check_cmd::run(check_cmd::CheckArgs {
-                files,
-                kb,
-                scenes,
-                format,
-                show_undecided,
-                select,
-                ignore,
-                lenient,
-                color,
-            })
-        }
+        Command::Check(args) => check_cmd::run(args),
         Command::Rule { name } => rule(name.as_deref()),
         Command::Kb { command } => kb_cmd::run(command),
     };

@@ -3,33 +3,17 @@
 //! and evidence, and nothing else is reported.
 
 use std::collections::BTreeSet;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use common::histlint;
 
 use serde::Deserialize;
 use serde_json::Value;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn histlint(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_histlint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run histlint");
-    Run {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8"),
-    }
 }
 
 #[derive(Deserialize)]

@@ -1,7 +1,10 @@
 //! End-to-end tests of the `histlint` binary.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use std::path::PathBuf;
+
+use common::{Run, histlint};
 
 use serde_json::Value;
 
@@ -9,28 +12,8 @@ fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs histlint in `dir` (so that reported paths are relative and stable).
-fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_histlint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run histlint");
-    Run {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
-    }
-}
-
 fn run(args: &[&str]) -> Run {
-    run_in(&fixtures(), args)
+    histlint(&fixtures(), args)
 }
 
 fn json(args: &[&str]) -> Value {

@@ -572,48 +572,6 @@ impl CompiledKb {
         out
     }
 
-    /// The plain longest-match scan, kept to cross-check the alternative-walking one.
-    #[cfg(test)]
-    fn find_mentions_exact(&self, text: &str) -> Vec<Mention> {
-        let tokens = tokenize(text);
-        let fst = self.aliases.as_fst();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < tokens.len() {
-            let mut node = fst.root();
-            let mut acc = Output::zero();
-            let mut best: Option<(usize, u64)> = None;
-            'outer: for (j, tok) in tokens.iter().enumerate().skip(i) {
-                let sep: &[u8] = if j > i { b" " } else { b"" };
-                for &byte in sep.iter().chain(tok.norm.as_bytes()) {
-                    match node.find_input(byte) {
-                        Some(ti) => {
-                            let t = node.transition(ti);
-                            acc = acc.cat(t.out);
-                            node = fst.node(t.addr);
-                        }
-                        None => break 'outer,
-                    }
-                }
-                if node.is_final() {
-                    best = Some((j, acc.cat(node.final_output()).value()));
-                }
-            }
-            match best {
-                Some((j, off)) => {
-                    out.push(Mention {
-                        start: tokens[i].start,
-                        end: tokens[j].end,
-                        records: self.posting(off as usize),
-                    });
-                    i = j + 1;
-                }
-                None => i += 1,
-            }
-        }
-        out
-    }
-
     /// Every record, decoded, in index order.
     pub fn iter(&self) -> impl Iterator<Item = (u32, Located<Record>)> + '_ {
         (0..self.records as u32).filter_map(|i| self.located(i).map(|r| (i, r)))
@@ -669,7 +627,6 @@ source = "s"
         let id = |m: &Mention| kb.record(m.records[0]).unwrap().id().unwrap().to_string();
         assert_eq!(id(&m[0]), "trotsky");
         assert_eq!(id(&m[2]), "kiel-mutiny");
-        assert_eq!(kb.find_mentions_exact(text), m);
         // Light inflection through a base-form function.
         let text = "the Kiel mutinies";
         assert!(kb.find_mentions(text).is_empty());

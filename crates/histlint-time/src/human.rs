@@ -262,35 +262,17 @@ pub fn parse_date(text: &str) -> Result<ParsedDate, TimeError> {
             year_of(y).expect("checked"),
             month_from_name(m).expect("checked"),
         )?),
-        // 25 October 1917, twenty-fifth October 1917
-        [d, m, y]
-            if month_from_name(m).is_some()
-                && small_number(d).is_some()
-                && year_of(y).is_some() =>
-        {
-            let (d, _) = small_number(d).expect("checked");
+        // 25 October 1917, twenty-fifth October 1917, October 25, 1917
+        [a, b, y] if year_of(y).is_some() => {
+            let (m, d) = if month_from_name(a).is_some() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let month = month_from_name(m).ok_or_else(bad)?;
+            let (d, _) = small_number(d).ok_or_else(bad)?;
             let d = u8::try_from(d).map_err(|_| bad())?;
-            finish(HDate::ymd(
-                cal,
-                year_of(y).expect("checked"),
-                month_from_name(m).expect("checked"),
-                d,
-            )?)
-        }
-        // October 25, 1917
-        [m, d, y]
-            if month_from_name(m).is_some()
-                && small_number(d).is_some()
-                && year_of(y).is_some() =>
-        {
-            let (d, _) = small_number(d).expect("checked");
-            let d = u8::try_from(d).map_err(|_| bad())?;
-            finish(HDate::ymd(
-                cal,
-                year_of(y).expect("checked"),
-                month_from_name(m).expect("checked"),
-                d,
-            )?)
+            finish(HDate::ymd(cal, year_of(y).expect("checked"), month, d)?)
         }
         _ => Err(bad()),
     }

@@ -37,17 +37,7 @@ the same line in a scene dated November 1918.",
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for (i, cue) in ctx.cues.iter().enumerate() {
-        if !matches!(
-            cue.kind,
-            CueKind::Dialogue | CueKind::Action | CueKind::Caption
-        ) {
-            continue;
-        }
-        let Some(date) = &ctx.scenes[i].date else {
-            continue;
-        };
-        let ann = &ctx.anns[i];
+    for (i, cue, ann, date) in ctx.dated_claims() {
         for m in &ann.mentions {
             let thing = m
                 .unique(Target::Event)

@@ -16,7 +16,6 @@
 
 use crate::annotate::Target;
 use crate::finding::{Finding, Severity, Verdict};
-use crate::input::CueKind;
 use crate::lexicon;
 use crate::rules::{Ctx, RuleInfo};
 use crate::timeline::reading_days;
@@ -36,14 +35,7 @@ the Kiel mutiny\" (the date is not the mutiny's).",
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for (i, cue) in ctx.cues.iter().enumerate() {
-        if !matches!(
-            cue.kind,
-            CueKind::Dialogue | CueKind::Action | CueKind::Caption
-        ) {
-            continue;
-        }
-        let ann = &ctx.anns[i];
+    for (i, cue, ann) in ctx.claims() {
         for d in &ann.dates {
             // The nearest event mention in the same clause with only attaching words between.
             let mut best: Option<(usize, &crate::annotate::Mention)> = None;

@@ -4,9 +4,9 @@
 
 use crate::annotate::Annotated;
 use crate::finding::Finding;
-use crate::input::Cue;
+use crate::input::{Cue, CueKind};
 use crate::kbview::KbView;
-use crate::timeline::Scene;
+use crate::timeline::{Scene, SceneDate};
 
 pub mod after_death;
 pub mod anachronism;
@@ -25,6 +25,32 @@ pub struct Ctx<'a> {
     pub scenes: &'a [Scene],
     /// Report undecided claims too.
     pub undecided: bool,
+}
+
+impl<'a> Ctx<'a> {
+    /// The cues that make claims (dialogue, stage directions, captions), with their
+    /// index and annotations.
+    pub fn claims(&self) -> impl Iterator<Item = (usize, &'a Cue, &'a Annotated)> + 'a {
+        let (cues, anns) = (self.cues, self.anns);
+        cues.iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                matches!(
+                    c.kind,
+                    CueKind::Dialogue | CueKind::Action | CueKind::Caption
+                )
+            })
+            .map(move |(i, c)| (i, c, &anns[i]))
+    }
+
+    /// As [`Ctx::claims`], for cues whose scene is dated, with the date.
+    pub fn dated_claims(
+        &self,
+    ) -> impl Iterator<Item = (usize, &'a Cue, &'a Annotated, &'a SceneDate)> + 'a {
+        let scenes = self.scenes;
+        self.claims()
+            .filter_map(move |(i, c, a)| scenes[i].date.as_ref().map(|d| (i, c, a, d)))
+    }
 }
 
 /// A rule's identity and documentation.

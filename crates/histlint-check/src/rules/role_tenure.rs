@@ -18,7 +18,6 @@ use histlint_time::{Extent, Relation};
 
 use crate::annotate::Target;
 use crate::finding::{Finding, Severity, Verdict};
-use crate::input::CueKind;
 use crate::rules::{Ctx, RuleInfo};
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -42,17 +41,7 @@ fn has_phrase(tokens: &[&str], phrase: &str) -> bool {
 }
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for (i, cue) in ctx.cues.iter().enumerate() {
-        if !matches!(
-            cue.kind,
-            CueKind::Dialogue | CueKind::Action | CueKind::Caption
-        ) {
-            continue;
-        }
-        let Some(date) = &ctx.scenes[i].date else {
-            continue;
-        };
-        let ann = &ctx.anns[i];
+    for (i, cue, ann, date) in ctx.dated_claims() {
         for m in &ann.mentions {
             let Some(person) = m.unique(Target::Person) else {
                 continue;
