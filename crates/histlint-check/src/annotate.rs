@@ -238,7 +238,7 @@ pub fn annotate(text: &str, kb: &KbView, anchor: Option<&HDate>) -> Annotated {
         }
     }
     // Names.
-    for m in kb.kb.find_mentions_with(text, lexicon::base_form) {
+    for m in kb.kb.find_mentions_with(text, lexicon::base_forms) {
         let mut records = Vec::new();
         for r in m.records {
             let Some(rec) = kb.get(r) else { continue };
@@ -280,7 +280,7 @@ pub fn annotate(text: &str, kb: &KbView, anchor: Option<&HDate>) -> Annotated {
         let words: Vec<(usize, usize, String)> = clause
             .tokens
             .iter()
-            .map(|(s, e, t)| (*s, *e, lexicon::base_form(t).unwrap_or_else(|| t.clone())))
+            .flat_map(|(s, e, t)| lexicon::base_forms(t).into_iter().map(move |b| (*s, *e, b)))
             .chain(clause.tokens.iter().cloned())
             .collect();
         let place_id = kb

@@ -1,8 +1,75 @@
 //! English word lists and light morphology the rules use. Everything here is general
 //! English, not tied to any period or KB.
 
-/// Base forms for light inflection, so that "mutinied" finds "mutiny" and "rebels"
-/// finds "rebel". Returns `None` when there is nothing to strip.
+/// Candidate base forms of a normalised token, for finding KB names under light
+/// inflection: English ("mutinied" -> "mutiny", "rebels" -> "rebel") and Russian case
+/// endings ("троцкого" -> "троцкий", "кронштадтского" -> "кронштадтское",
+/// "восстания" -> "восстание", "петрограде" -> "петроград").
+pub fn base_forms(token: &str) -> Vec<String> {
+    if token
+        .chars()
+        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+    {
+        return russian_bases(token);
+    }
+    base_form(token).into_iter().collect()
+}
+
+/// Russian nominative candidates for an oblique form: the ending is replaced by each
+/// nominative ending it may come from.
+fn russian_bases(token: &str) -> Vec<String> {
+    const ENDINGS: &[(&str, &[&str])] = &[
+        ("ого", &["ий", "ый", "ой", "ое", "о"]),
+        ("его", &["ий", "ее", "е"]),
+        ("ому", &["ий", "ый", "ой", "ое"]),
+        ("ему", &["ий", "ее"]),
+        ("ыми", &["ый", "ые"]),
+        ("ими", &["ий", "ие"]),
+        ("ией", &["ия"]),
+        ("ием", &["ие"]),
+        ("ию", &["ия", "ие"]),
+        ("ии", &["ия", "ие", "ий"]),
+        ("ия", &["ие", "ий"]),
+        ("ым", &["ый", "ой", "ое"]),
+        ("им", &["ий", "ее"]),
+        ("ом", &["", "о"]),
+        ("ем", &["ь", "е", "й"]),
+        ("ой", &["ая", "а"]),
+        ("ей", &["ь", "я", "ея"]),
+        ("ую", &["ая"]),
+        ("юю", &["яя"]),
+        ("ою", &["а"]),
+        ("а", &["", "о"]),
+        ("я", &["ь", "й", "е"]),
+        ("у", &["", "а"]),
+        ("ю", &["ь", "я", "й"]),
+        ("е", &["", "а", "я", "о"]),
+        ("ы", &["а", ""]),
+        ("и", &["я", "ь", "а"]),
+    ];
+    let mut out = Vec::new();
+    if token.chars().count() < 4 {
+        return out;
+    }
+    for (ending, bases) in ENDINGS {
+        let Some(stem) = token.strip_suffix(ending) else {
+            continue;
+        };
+        if stem.chars().count() < 3 {
+            continue;
+        }
+        for b in *bases {
+            let cand = format!("{stem}{b}");
+            if cand != token && !out.contains(&cand) {
+                out.push(cand);
+            }
+        }
+    }
+    out
+}
+
+/// Base forms for light English inflection, so that "mutinied" finds "mutiny" and
+/// "rebels" finds "rebel". Returns `None` when there is nothing to strip.
 pub fn base_form(token: &str) -> Option<String> {
     let t = token;
     if !t.is_ascii() || t.len() < 4 {
@@ -42,6 +109,9 @@ pub fn kind_words(kind: &str) -> &'static [&'static str] {
             "mutineers",
             "mutinous",
             "mutinying",
+            "мятеж",
+            "восстание",
+            "бунт",
         ],
         "rebellion" | "revolt" | "uprising" | "insurrection" | "rising" => &[
             "rebellion",
@@ -57,10 +127,20 @@ pub fn kind_words(kind: &str) -> &'static [&'static str] {
             "mutiny",
             "mutinied",
             "mutineers",
+            "восстание",
+            "мятеж",
+            "бунт",
         ],
-        "revolution" => &["revolution", "revolutions", "revolutionary"],
-        "strike" | "general strike" => &["strike", "strikes", "striking", "strikers"],
-        "battle" => &["battle", "fighting", "fought"],
+        "revolution" => &["revolution", "revolutions", "revolutionary", "революция"],
+        "strike" | "general strike" => &[
+            "strike",
+            "strikes",
+            "striking",
+            "strikers",
+            "забастовка",
+            "стачка",
+        ],
+        "battle" => &["battle", "fighting", "fought", "битва", "сражение", "бой"],
         "siege" => &["siege", "besieged"],
         "massacre" => &["massacre", "massacred"],
         "assassination" | "murder" | "killing" => &[
@@ -140,7 +220,18 @@ const IRREALIS: &[&str] = &[
 ];
 
 /// Words that negate a clause.
-const NEGATION: &[&str] = &["not", "never", "no", "t", "nor", "neither"];
+const NEGATION: &[&str] = &[
+    "not",
+    "never",
+    "no",
+    "t",
+    "nor",
+    "neither",
+    "не",
+    "нет",
+    "никогда",
+    "ни",
+];
 
 /// How a clause speaks of what it mentions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -368,7 +459,21 @@ mod tests {
     }
 
     #[test]
-    fn base_forms() {
+    fn russian_base_forms() {
+        for (form, base) in [
+            ("троцкого", "троцкий"),
+            ("кронштадтского", "кронштадтское"),
+            ("восстания", "восстание"),
+            ("петрограде", "петроград"),
+            ("ленина", "ленин"),
+            ("москву", "москва"),
+        ] {
+            assert!(base_forms(form).contains(&base.to_string()), "{form}");
+        }
+    }
+
+    #[test]
+    fn english_base_forms() {
         assert_eq!(base_form("mutinied").as_deref(), Some("mutiny"));
         assert_eq!(base_form("mutinies").as_deref(), Some("mutiny"));
         assert_eq!(base_form("rebels").as_deref(), Some("rebel"));

@@ -502,21 +502,26 @@ impl CompiledKb {
     /// Finds KB names in running text: token-bounded, case- and diacritic-insensitive,
     /// the longest match at each position, left to right without overlaps.
     pub fn find_mentions(&self, text: &str) -> Vec<Mention> {
-        self.find_mentions_with(text, |_| None)
+        self.find_mentions_with(text, |_| Vec::new())
     }
 
-    /// As [`CompiledKb::find_mentions`], also trying for each token the base form that
-    /// `base` gives (light inflection: "mutinied" -> "mutiny"). A match through a base
-    /// form counts the same as an exact one; the longest match still wins.
+    /// As [`CompiledKb::find_mentions`], also trying for each token the base forms that
+    /// `base` gives (light inflection: "mutinied" -> "mutiny", "Троцкого" ->
+    /// "троцкий"). A match through a base form counts the same as an exact one; the
+    /// longest match still wins.
     pub fn find_mentions_with(
         &self,
         text: &str,
-        base: impl Fn(&str) -> Option<String>,
+        base: impl Fn(&str) -> Vec<String>,
     ) -> Vec<Mention> {
         let tokens = tokenize(text);
-        let alts: Vec<Option<String>> = tokens
+        let alts: Vec<Vec<String>> = tokens
             .iter()
-            .map(|t| base(&t.norm).filter(|b| b != &t.norm && !b.is_empty()))
+            .map(|t| {
+                let mut v = base(&t.norm);
+                v.retain(|b| b != &t.norm && !b.is_empty());
+                v
+            })
             .collect();
         let fst = self.aliases.as_fst();
         let mut out = Vec::new();
@@ -529,7 +534,8 @@ impl CompiledKb {
                 if j >= tokens.len() {
                     continue;
                 }
-                let forms = std::iter::once(tokens[j].norm.as_str()).chain(alts[j].as_deref());
+                let forms = std::iter::once(tokens[j].norm.as_str())
+                    .chain(alts[j].iter().map(String::as_str));
                 for form in forms {
                     let mut n = node;
                     let mut a = acc;
@@ -630,7 +636,12 @@ source = "s"
         // Light inflection through a base-form function.
         let text = "the Kiel mutinies";
         assert!(kb.find_mentions(text).is_empty());
-        let m = kb.find_mentions_with(text, |t| t.strip_suffix("ies").map(|s| format!("{s}y")));
+        let m = kb.find_mentions_with(text, |t| {
+            t.strip_suffix("ies")
+                .map(|s| format!("{s}y"))
+                .into_iter()
+                .collect()
+        });
         assert_eq!(m.len(), 1);
         assert_eq!(&text[m[0].start..m[0].end], "Kiel mutinies");
     }
