@@ -233,6 +233,11 @@ const NEGATION: &[&str] = &[
     "ни",
 ];
 
+/// Whether a word negates.
+pub fn is_negation(w: &str) -> bool {
+    NEGATION.contains(&w)
+}
+
 /// How a clause speaks of what it mentions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]

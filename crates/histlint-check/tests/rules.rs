@@ -173,9 +173,20 @@ fn misdated_event() {
                 Dialogue,
                 "In 1903, after the Great Dock Strike, we moved.",
             ),
+            (
+                Some("BRAM"),
+                Dialogue,
+                "The Great Dock Strike was not in 1903.",
+            ),
+            (
+                Some("BRAM"),
+                Dialogue,
+                "Nobody has forgotten the Great Dock Strike of 1903.",
+            ),
         ],
     );
-    assert_eq!(got, [(2, "misdated-event")]);
+    // A denied date is silent; a presupposed one under negation elsewhere still fires.
+    assert_eq!(got, [(2, "misdated-event"), (6, "misdated-event")]);
 }
 
 #[test]

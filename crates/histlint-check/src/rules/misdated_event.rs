@@ -12,7 +12,7 @@
 //! **Fires:** "The Kronstadt rebellion of March 1918" (it was 1-18 March 1921).
 //! **Does not fire:** "25 October 1917" or "7 November 1917" for the October
 //! insurrection (Old and New Style of the same day); "In 1920, after the Kiel mutiny"
-//! (the date is not the mutiny's).
+//! (the date is not the mutiny's); "the mutiny was not in 1917" (denied).
 
 use crate::annotate::Target;
 use crate::finding::{Finding, Severity, Verdict};
@@ -71,6 +71,18 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 }
             }
             let Some((_, m)) = best else { continue };
+            // A date the line denies ("not in 1903", "не в 1903 году") is not given
+            // for the event. (Negation elsewhere in the clause, "has not forgotten the
+            // battle of July 1643", still presupposes the date.)
+            let before: Vec<&str> = ann.clauses[d.clause]
+                .tokens
+                .iter()
+                .filter(|(_, e, _)| *e <= d.start)
+                .map(|(_, _, t)| t.as_str())
+                .collect();
+            if before.iter().rev().take(3).any(|t| lexicon::is_negation(t)) {
+                continue;
+            }
             // "after March 1918", "since 1917": the date is a relation, not the event's date.
             let before_date = ann.clauses[d.clause]
                 .tokens
