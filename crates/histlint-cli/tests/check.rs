@@ -309,3 +309,48 @@ fn bad_input_is_exit_2_with_file_and_line() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("map.toml:1"), "{}", r.stderr);
 }
+
+#[test]
+fn hostile_files_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    // A 10 MB single line between two good cues.
+    let mut big = String::from(
+        "1\n00:00:01,000 --> 00:00:02,000\nThe Kiel mutiny.\n\n2\n00:00:03,000 --> 00:00:04,000\n",
+    );
+    big.push_str(&"x".repeat(10 * 1024 * 1024));
+    big.push_str("\n\n3\n00:00:05,000 --> 00:00:06,000\nPETROGRAD, DECEMBER 1917\n\n4\n00:00:07,000 --> 00:00:08,000\nThe sailors at Kiel have mutinied!\n");
+    std::fs::write(dir.path().join("big.srt"), &big).unwrap();
+    let r = histlint(dir.path(), &["check", "big.srt"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("big.srt:7"), "{}", r.stderr);
+    let r = histlint(
+        dir.path(),
+        &["check", "--lenient", "--format", "json", "big.srt"],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("big.srt:7: warning"), "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["files"][0]["cues"], 3);
+    assert_eq!(v["findings"][0]["rule"], "anachronism");
+    // Truncated: timing with no text at the end of the file.
+    std::fs::write(
+        dir.path().join("cut.srt"),
+        "1\n00:00:01,000 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 --> 00:0",
+    )
+    .unwrap();
+    let r = histlint(dir.path(), &["check", "cut.srt"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("cut.srt:"), "{}", r.stderr);
+    // Mixed encodings: a Windows-1251 file and a UTF-16 file in one run.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "1\n00:00:01,000 --> 00:00:02,000\nПривет\n"
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        )
+        .collect();
+    std::fs::write(dir.path().join("u16.srt"), utf16).unwrap();
+    let r = histlint(dir.path(), &["check", "--format", "json", "u16.srt"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
