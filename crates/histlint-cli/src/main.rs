@@ -4,6 +4,7 @@
 
 mod check_cmd;
 mod date_cmd;
+mod eval_cmd;
 mod kb_cmd;
 
 use std::io::Write;
@@ -58,10 +59,31 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Evaluate the temporal extractor on annotated corpora.
+    Eval {
+        #[command(subcommand)]
+        command: EvalCommand,
+    },
     /// Work with knowledge bases.
     Kb {
         #[command(subcommand)]
         command: KbCommand,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum EvalCommand {
+    /// TempEval-3 timex scores (strict/relaxed span, type, value) on TimeML files
+    /// (.tml, .sgm, .key.xml; folders are walked). Exit code 0; 2: unreadable input.
+    Timeml {
+        /// TimeML files or folders (e.g. TBAQ-cleaned/).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// List every miss, spurious hit, wrong span, type and value.
+        #[arg(long)]
+        errors: bool,
     },
 }
 
@@ -145,6 +167,14 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Date { text, format } => date_cmd::run(&text.join(" "), format),
         Command::Check(args) => check_cmd::run(args),
+        Command::Eval {
+            command:
+                EvalCommand::Timeml {
+                    paths,
+                    format,
+                    errors,
+                },
+        } => eval_cmd::run(&paths, format, errors),
         Command::Rule { name } => rule(name.as_deref()),
         Command::Kb { command } => kb_cmd::run(command),
     };
