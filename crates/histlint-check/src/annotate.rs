@@ -3,7 +3,7 @@
 //! mutinied"), and temporal expressions.
 
 use histlint_kb::{EntityKind, Record, normalize};
-use histlint_temporal::{Lang, Timex, Value};
+use histlint_temporal::{Timex, Value};
 use histlint_time::{Calendar, Duration, HDate};
 
 use crate::kbview::KbView;
@@ -160,7 +160,8 @@ fn clause_spans(text: &str) -> Vec<(usize, usize, bool)> {
 pub fn annotate(text: &str, kb: &KbView, anchor: Option<&HDate>) -> Annotated {
     let mut ann = Annotated::default();
     // Temporal expressions first: their words must not count as mood words ("in May").
-    let timexes: Vec<Timex> = histlint_temporal::extract(text, Lang::En, anchor);
+    // The language is detected per cue, so a file that mixes languages works.
+    let timexes: Vec<Timex> = histlint_temporal::extract(text, histlint_temporal::detect_lang(text), anchor);
     let tokens = normalize::tokenize(text);
     for (start, end, question) in clause_spans(text) {
         let toks: Vec<(usize, usize, String)> = tokens

@@ -217,6 +217,9 @@ const IRREALIS: &[&str] = &[
     "prophesy",
     "foresee",
     "foresees",
+    // Russian: the future, conditions, wishes, possibility, obligation.
+    "будет", "будут", "будем", "буду", "будешь", "станет", "станут", "если", "бы", "может", "могут", "должен",
+    "должны", "надеемся", "надеюсь", "скоро", "завтра", "нибудь", "пусть", "хотим", "мечтаем",
 ];
 
 /// Words that negate a clause.
@@ -461,6 +464,9 @@ mod tests {
         assert_eq!(m("There was no mutiny at Kiel."), Mood::Negated);
         assert_eq!(m("Has Kiel risen?"), Mood::Question);
         assert_eq!(m("The sailors at Kiel mutinied last week."), Mood::Asserted);
+        assert_eq!(m("Восстание в Киле когда-нибудь будет."), Mood::Irrealis);
+        assert_eq!(m("Кильское восстание уже изменило Германию."), Mood::Asserted);
+        assert_eq!(m("Кронштадтское восстание нас не остановило."), Mood::Negated);
     }
 
     #[test]

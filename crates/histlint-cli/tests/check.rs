@@ -354,3 +354,25 @@ fn hostile_files_end_to_end() {
     let r = histlint(dir.path(), &["check", "--format", "json", "u16.srt"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
+
+/// A Russian subtitle file in Windows-1251: Old Style caption, Old and New Style dates
+/// for the same event (both right), dates wrong in both calendars, an anachronism and
+/// a foretold event (silent).
+#[test]
+fn russian_subtitles_with_old_style_dates() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/russian");
+    let r = histlint(&dir, &["check", "--format", "json", "subs-cp1251.srt"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let got: Vec<(u64, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["line"].as_u64().unwrap(), f["rule"].as_str().unwrap().to_string()))
+        .collect();
+    let want: Vec<(u64, String)> =
+        [(15, "misdated-event"), (19, "misdated-event"), (23, "anachronism")].iter().map(|(l, r)| (*l, r.to_string())).collect();
+    assert_eq!(got, want, "{}", r.stdout);
+    let scene = &v["findings"][0]["scene"]["date"];
+    assert_eq!(scene["reason"]["kind"], "caption");
+}
