@@ -161,7 +161,8 @@ pub fn annotate(text: &str, kb: &KbView, anchor: Option<&HDate>) -> Annotated {
     let mut ann = Annotated::default();
     // Temporal expressions first: their words must not count as mood words ("in May").
     // The language is detected per cue, so a file that mixes languages works.
-    let timexes: Vec<Timex> = histlint_temporal::extract(text, histlint_temporal::detect_lang(text), anchor);
+    let timexes: Vec<Timex> =
+        histlint_temporal::extract(text, histlint_temporal::detect_lang(text), anchor);
     let tokens = normalize::tokenize(text);
     for (start, end, question) in clause_spans(text) {
         let toks: Vec<(usize, usize, String)> = tokens

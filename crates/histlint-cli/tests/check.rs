@@ -368,10 +368,21 @@ fn russian_subtitles_with_old_style_dates() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| (f["line"].as_u64().unwrap(), f["rule"].as_str().unwrap().to_string()))
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["rule"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
-    let want: Vec<(u64, String)> =
-        [(15, "misdated-event"), (19, "misdated-event"), (23, "anachronism")].iter().map(|(l, r)| (*l, r.to_string())).collect();
+    let want: Vec<(u64, String)> = [
+        (15, "misdated-event"),
+        (19, "misdated-event"),
+        (23, "anachronism"),
+    ]
+    .iter()
+    .map(|(l, r)| (*l, r.to_string()))
+    .collect();
     assert_eq!(got, want, "{}", r.stdout);
     let scene = &v["findings"][0]["scene"]["date"];
     assert_eq!(scene["reason"]["kind"], "caption");

@@ -36,7 +36,7 @@
 //! regexes express badly; and the lexicon lookup per word is cheaper than an automaton
 //! state per byte.
 //!
-//! A language is a module with its own lexicon and grammar (`en`); the tokenizer, the
+//! A language is a module with its own lexicon and grammar (`en`, `ru`); the tokenizer, the
 //! value types, TIMEX3 rendering and anchor arithmetic ([`resolve`]) are shared.
 //!
 //! ## Conventions
@@ -81,6 +81,7 @@ use serde::{Deserialize, Serialize};
 
 mod en;
 pub mod resolve;
+mod ru;
 mod timex3;
 mod token;
 
@@ -89,6 +90,46 @@ mod token;
 pub enum Lang {
     /// English.
     En,
+    /// Russian.
+    Ru,
+}
+
+/// The language of `text` by its letters: Russian when Cyrillic letters outnumber
+/// Latin ones, else English.
+pub fn detect_lang(text: &str) -> Lang {
+    let (cyr, lat) = script_counts(text);
+    if cyr > lat { Lang::Ru } else { Lang::En }
+}
+
+/// Cyrillic and Latin letters in `text`.
+fn script_counts(text: &str) -> (usize, usize) {
+    let (mut cyr, mut lat) = (0, 0);
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() {
+            lat += 1;
+        } else if ('\u{400}'..='\u{4ff}').contains(&c) && c.is_alphabetic() {
+            cyr += 1;
+        }
+    }
+    (cyr, lat)
+}
+
+/// The language of one line of a text in `lang`: the other language only when its
+/// script clearly dominates the line (at least twice the letters, and three or more).
+fn line_lang(line: &str, lang: Lang) -> Lang {
+    let (cyr, lat) = script_counts(line);
+    match lang {
+        Lang::En if cyr >= 3 && cyr >= 2 * lat => Lang::Ru,
+        Lang::Ru if lat >= 3 && lat >= 2 * cyr => Lang::En,
+        l => l,
+    }
+}
+
+fn extract_lang(text: &str, lang: Lang, anchor: Option<&HDate>, out: &mut Vec<Timex>) {
+    match lang {
+        Lang::En => en::extract_into(text, anchor, out),
+        Lang::Ru => ru::extract_into(text, anchor, out),
+    }
 }
 
 /// The TIMEX3 type of an expression.
@@ -280,12 +321,62 @@ pub struct Timex {
 /// (at each position the longest expression wins). Relative and anaphoric expressions
 /// resolve against `anchor` (the scene or document date) when one is given; without one
 /// they stay unresolved and their TIMEX3 value has X's.
+///
+/// A text that mixes scripts is read line by line: a line whose letters are clearly
+/// in the other language's script (e.g. a Russian line in an English file) is read in
+/// that language, so `extract(text, detect_lang(text), ..)` works on mixed files.
 pub fn extract(text: &str, lang: Lang, anchor: Option<&HDate>) -> Vec<Timex> {
     let mut out = Vec::new();
-    match lang {
-        Lang::En => en::extract_into(text, anchor, &mut out),
+    let other_script = match lang {
+        Lang::En => text.bytes().any(|b| b == 0xD0 || b == 0xD1),
+        Lang::Ru => text.bytes().any(|b| b.is_ascii_alphabetic()),
+    };
+    if !other_script {
+        extract_lang(text, lang, anchor, &mut out);
+        return out;
     }
+    // runs of consecutive lines in one language
+    let mut run_start = 0;
+    let mut run_lang = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let l = line_lang(line, lang);
+        if run_lang.is_some_and(|r| r != l) {
+            run(
+                text,
+                run_start,
+                pos,
+                run_lang.unwrap_or(lang),
+                anchor,
+                &mut out,
+            );
+            run_start = pos;
+        }
+        run_lang = Some(l);
+        pos += line.len();
+    }
+    run(
+        text,
+        run_start,
+        pos,
+        run_lang.unwrap_or(lang),
+        anchor,
+        &mut out,
+    );
     out
+}
+
+/// Extracts `text[a..b]` in `lang`, with offsets into `text`.
+fn run(text: &str, a: usize, b: usize, lang: Lang, anchor: Option<&HDate>, out: &mut Vec<Timex>) {
+    if a >= b {
+        return;
+    }
+    let first = out.len();
+    extract_lang(&text[a..b], lang, anchor, out);
+    for t in &mut out[first..] {
+        t.start += a;
+        t.end += a;
+    }
 }
 
 /// Splits long texts into segments (at line breaks, else at spaces) so that token
