@@ -156,13 +156,20 @@ fn clause_spans(text: &str) -> Vec<(usize, usize, bool)> {
     out
 }
 
-/// Annotates one cue's text. `anchor` is the scene date, for relative expressions.
-pub fn annotate(text: &str, kb: &KbView, anchor: Option<&HDate>) -> Annotated {
+/// Annotates one cue's text. `anchor` is the scene date, for relative expressions;
+/// `lang` the language (`None`: detected from the text).
+pub fn annotate(
+    text: &str,
+    kb: &KbView,
+    anchor: Option<&HDate>,
+    lang: Option<histlint_temporal::Lang>,
+) -> Annotated {
     let mut ann = Annotated::default();
     // Temporal expressions first: their words must not count as mood words ("in May").
-    // The language is detected per cue, so a file that mixes languages works.
-    let timexes: Vec<Timex> =
-        histlint_temporal::extract(text, histlint_temporal::detect_lang(text), anchor);
+    // Unless given, the language is detected per cue, so a file that mixes languages
+    // works (and within a cue, a line clearly in the other script is read in its own).
+    let lang = lang.unwrap_or_else(|| histlint_temporal::detect_lang(text));
+    let timexes: Vec<Timex> = histlint_temporal::extract(text, lang, anchor);
     let tokens = normalize::tokenize(text);
     for (start, end, question) in clause_spans(text) {
         let toks: Vec<(usize, usize, String)> = tokens

@@ -38,6 +38,8 @@ pub struct Options {
     pub ignore: Vec<String>,
     /// A sidecar scene map.
     pub scenes: Option<SceneMap>,
+    /// The language of the text; `None`: detected for each cue.
+    pub lang: Option<histlint_temporal::Lang>,
 }
 
 /// The result of checking one title.
@@ -60,7 +62,7 @@ pub fn check(title: &Title, kb: &CompiledKb, opts: &Options) -> Report {
     let anns: Vec<annotate::Annotated> = title
         .cues
         .iter()
-        .map(|c| annotate::annotate(&c.text, &view, None))
+        .map(|c| annotate::annotate(&c.text, &view, None, opts.lang))
         .collect();
     let scenes = timeline::date_scenes(&title.cues, &anns, &view, opts.scenes.as_ref());
     let ctx = rules::Ctx {

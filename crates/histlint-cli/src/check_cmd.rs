@@ -24,6 +24,13 @@ pub enum CheckFormat {
     Json,
 }
 
+/// A language for `--lang`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    En,
+    Ru,
+}
+
 /// The arguments of `histlint check`.
 #[derive(clap::Args)]
 pub struct CheckArgs {
@@ -49,6 +56,10 @@ pub struct CheckArgs {
     /// Skip malformed entries with a warning instead of stopping.
     #[arg(long)]
     pub lenient: bool,
+    /// The language of the text (default: detected for each cue, so mixed files work;
+    /// a line clearly in another script is still read in its own language).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
     /// Colour: auto (when writing to a terminal), always, never.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
@@ -121,11 +132,16 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Failure> {
             )
         }
     };
+    let lang = args.lang.map(|l| match l {
+        LangArg::En => histlint_temporal::Lang::En,
+        LangArg::Ru => histlint_temporal::Lang::Ru,
+    });
     let opts = Options {
         undecided: args.show_undecided,
         select: args.select.clone(),
         ignore: args.ignore.clone(),
         scenes,
+        lang,
     };
     let mut checked = Vec::new();
     for f in &args.files {
