@@ -291,6 +291,102 @@ pub fn weekday_around(anchor: &HDate, weekday: Weekday, pick: Pick) -> Option<HD
     date_of(day, cal)
 }
 
+/// The occurrence of a weekday closest to an anchor day, leaning to the past
+/// (`lean < 0`: the latest one on or before the anchor, "said Friday"), to the future
+/// (`lean > 0`: the earliest one on or after it, "will meet Friday"), or neither (the
+/// nearer one, the past on a tie). `None` unless the anchor is a day.
+pub fn weekday_near(anchor: &HDate, weekday: Weekday, lean: i8) -> Option<HDate> {
+    if !anchor.precision.has_day() {
+        return None;
+    }
+    let cal = anchor.calendar;
+    let d = Day::from_ymd(cal, anchor.year, anchor.month, anchor.day).ok()?;
+    let cur = weekday_index(d.weekday()) as i64;
+    let want = weekday_index(weekday) as i64;
+    let back = (cur - want).rem_euclid(7);
+    let fwd = (want - cur).rem_euclid(7);
+    let off = match lean {
+        l if l < 0 => -back,
+        l if l > 0 => fwd,
+        _ if back <= fwd => -back,
+        _ => fwd,
+    };
+    date_of(d.add_days(off), cal)
+}
+
+/// How far back (in months) the past tense may pull a month or a day of a month away
+/// from the nearer occurrence: "said ... in January" told in November is more often the
+/// coming January (the past cue is the reporting verb) than the one ten months back.
+/// The future tense is not so weak: "will" cannot mean a past date.
+const LEAN_MONTHS: i64 = 9;
+/// [`LEAN_MONTHS`] in days.
+const LEAN_DAYS: i64 = 274;
+
+/// The occurrence of a month closest to an anchor with a month, leaning as in
+/// [`weekday_near`]: "in December" told in the past of a January anchor is the December
+/// before it, told of the future of a November anchor the December after it. Without a
+/// lean, the nearer one (the past on a tie). With an anchor of year precision, the
+/// anchor's year.
+pub fn month_near(anchor: &HDate, month: u8, lean: i8) -> Option<HDate> {
+    let y = anchor.year;
+    let cal = anchor.calendar;
+    if !anchor.precision.has_month() {
+        return month_around(anchor, month, Pick::Same);
+    }
+    let am = i64::from(anchor.month);
+    let m = i64::from(month);
+    let back = (am - m).rem_euclid(12);
+    let fwd = (m - am).rem_euclid(12);
+    let off = match lean {
+        l if l < 0 && back <= LEAN_MONTHS => -back,
+        l if l > 0 => fwd,
+        _ if back <= fwd => -back,
+        _ => fwd,
+    };
+    let (year, mo) = add_months(y, anchor.month, off);
+    HDate::ym(cal, year, mo).ok()
+}
+
+/// The occurrence of a day of a month ("Nov. 25") closest to an anchor, leaning as in
+/// [`weekday_near`]. With an anchor of month precision the anchor's month counts as
+/// both before and after; with an anchor of year precision, the anchor's year.
+pub fn day_near(anchor: &HDate, month: u8, day: u8, lean: i8) -> Option<HDate> {
+    let y = anchor.year;
+    let cal = anchor.calendar;
+    if !anchor.precision.has_month() {
+        return HDate::ymd(cal, y, month, day).ok();
+    }
+    let whole_month = !anchor.precision.has_day();
+    let ad = Day::from_ymd(cal, y, anchor.month, anchor.day.max(1)).ok()?;
+    let mut best: Option<(i64, HDate)> = None;
+    for yy in y - 1..=y + 1 {
+        let Ok(h) = HDate::ymd(cal, yy, month, day) else {
+            continue;
+        };
+        let diff = if whole_month && yy == y && month == anchor.month {
+            0
+        } else {
+            Day::from_ymd(cal, yy, month, day).ok()?.0 - ad.0
+        };
+        let ok = match lean {
+            l if l < 0 => (-LEAN_DAYS..=0).contains(&diff),
+            l if l > 0 => diff >= 0,
+            _ => true,
+        };
+        // the nearer, the past on a tie
+        let score = diff.abs() * 2 + i64::from(diff > 0);
+        if ok && best.as_ref().is_none_or(|(b, _)| score < *b) {
+            best = Some((score, h));
+        }
+    }
+    match best {
+        Some((_, h)) => Some(h),
+        // nothing that near in the tense's direction: the nearest
+        None if lean != 0 => day_near(anchor, month, day, 0),
+        None => None,
+    }
+}
+
 /// "The twenties" against an anchor: the decade of that name in the anchor's century,
 /// or in the century before when it would begin after the anchor's year.
 pub fn decade_around(anchor: &HDate, decade: u8) -> Option<HDate> {

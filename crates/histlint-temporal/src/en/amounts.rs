@@ -2,7 +2,7 @@
 //! "over three years"), expressions counted from the anchor in units ("a year later",
 //! "two days ago", "days into the talks"), and sets ("every year", "twice a week").
 
-use histlint_time::{Duration, Unit};
+use histlint_time::{Duration, HDate, Unit};
 
 use super::lexicon::{Kw, U};
 use super::{Cx, M};
@@ -40,6 +40,9 @@ pub(super) struct Spec {
     vcode: &'static str,
     pub time: bool,
 }
+
+/// Tokens after a calendar quarter within which "a year earlier" refers to it.
+const QUARTER_REACH: usize = 120;
 
 pub(super) fn spec(u: U) -> Option<Spec> {
     let s = |unit, factor, code, tx_mult, vcode, time| Spec {
@@ -484,6 +487,24 @@ impl Cx<'_> {
         })
     }
 
+    /// An age: "a 44-year-old teacher", "the six-month-old boy", "a 3 year old". TimeML
+    /// does not mark ages as durations.
+    fn age_adj(&self, i: usize) -> bool {
+        let Some((_, k)) = self.cardinal(i) else {
+            return false;
+        };
+        let u = if self.hyphen_joins(k) { k + 1 } else { k };
+        if self.lx(u).unit == U::None {
+            return false;
+        }
+        let o = if self.hyphen_joins(u + 1) {
+            u + 2
+        } else {
+            u + 1
+        };
+        self.word_is(o, "old") || (self.word_is(o, "olds") && self.hyphen_joins(u + 1))
+    }
+
     /// "3-day", "five-year", "twelve-hour".
     fn compound_adj(&self, i: usize) -> Option<M> {
         let (v, k) = self.cardinal(i)?;
@@ -511,6 +532,9 @@ impl Cx<'_> {
 
     /// A duration, or an expression counted in units from the anchor or an event.
     pub(super) fn duration_rule(&self, i: usize) -> Option<M> {
+        if self.age_adj(i) {
+            return None;
+        }
         let adj = self.compound_adj(i);
         let Some(d) = self.dur_core(i) else {
             return adj.or_else(|| self.set_rule(i));
@@ -538,6 +562,9 @@ impl Cx<'_> {
     }
 
     /// "a year later", "two days ago", "three weeks after", "days into the talks".
+    /// "A year earlier" or "a year ago" within [`QUARTER_REACH`] tokens after a calendar
+    /// quarter ("profit rose in the third quarter from $5 million a year earlier") is
+    /// that quarter a year before, as TimeML annotates it.
     fn relative_after(&self, d: &Dur) -> Option<M> {
         let e = d.e;
         let (dir, mut e2, anchored): (i8, usize, bool) = match self.kw(e) {
@@ -572,9 +599,31 @@ impl Cx<'_> {
         } else {
             None
         };
-        let tx = match &resolved {
-            Some(r) => crate::timex3::value(r),
-            None => crate::timex3::unknown(unit).to_string(),
+        // "a year earlier" after a quarter: the same quarter a year before
+        let mut qtx = None;
+        let resolved = match (resolved, self.quarter.get()) {
+            (Some(_), Some((y, q, end)))
+                if dir < 0
+                    && unit == Unit::Year
+                    && matches!(d.amt, Amt::N(v) if v == 1.0)
+                    && !d.compound
+                    && end <= d.s
+                    && d.s - end <= QUARTER_REACH =>
+            {
+                let q8 = q as u8;
+                let cal = histlint_time::Calendar::Gregorian;
+                qtx = Some(format!("{}-Q{q}", histlint_time::date::format_year(y - 1)));
+                Some(Value::Range(
+                    HDate::ym(cal, y - 1, 3 * q8 - 2).ok()?,
+                    HDate::ym(cal, y - 1, 3 * q8).ok()?,
+                ))
+            }
+            (r, _) => r,
+        };
+        let tx = match (&resolved, qtx) {
+            (_, Some(q)) => q,
+            (Some(r), None) => crate::timex3::value(r),
+            (None, None) => crate::timex3::unknown(unit).to_string(),
         };
         let ttype = if d.spec.time {
             TimexType::Time

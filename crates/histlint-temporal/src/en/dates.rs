@@ -628,6 +628,32 @@ impl Cx<'_> {
         }))
     }
 
+    /// [`Cx::dl_value`] for a date standing alone at token `i` ("on Nov. 25", "in
+    /// December"): without a year and without a cue that picks the occurrence, the one
+    /// nearest the anchor day in the direction of the tense around it (TimeML practice),
+    /// so "was rescued on Nov. 25" told in January is last year's.
+    pub(super) fn dl_value_near(&self, dl: DL, cal: Option<Calendar>, i: usize) -> Option<Value> {
+        if dl.y.is_none()
+            && cal.is_none()
+            && dl.m > 0
+            && dl.d <= max_days(dl.m)
+            && self.pick.get() == Pick::Same
+            && let Some(a) = self.anchor
+            && a.precision.has_month()
+        {
+            let lean = self.lean(i);
+            let near = if dl.d > 0 {
+                resolve::day_near(a, dl.m, dl.d, lean)
+            } else {
+                resolve::month_near(a, dl.m, lean)
+            };
+            if let Some(h) = near {
+                return Some(Value::Date(h));
+            }
+        }
+        self.dl_value(dl, cal)
+    }
+
     /// A calendar marker at `k`, without brackets: `O.S.`, `N.S.`, `Old Style`,
     /// `old-style`, `Julian`, `by the old calendar`, `according to the New Style`.
     pub(super) fn marker_core(&self, k: usize) -> Option<(Calendar, usize)> {
@@ -792,7 +818,7 @@ impl Cx<'_> {
             cal = Some(c);
             e = e2;
         }
-        let value = self.dl_value(dl, cal)?;
+        let value = self.dl_value_near(dl, cal, i)?;
         let mut m = M::new(i, e, TimexType::Date, value);
         m.calendar = cal;
         m.vague = dl.vague;
@@ -1261,7 +1287,7 @@ impl Cx<'_> {
         if !cued && !self.month_cue(i) {
             return None;
         }
-        let value = self.dl_value(DL { m, ..DL::default() }, None)?;
+        let value = self.dl_value_near(DL { m, ..DL::default() }, None, i)?;
         let mut r = M::new(i, e, TimexType::Date, value);
         r.yearish = true;
         Some(r)
@@ -1322,9 +1348,10 @@ impl Cx<'_> {
             return None;
         }
         let w = weekday_of(l.weekday);
-        let date = self
-            .anchor
-            .and_then(|a| resolve::weekday_around(a, w, self.pick.get()));
+        let date = self.anchor.and_then(|a| match self.pick.get() {
+            Pick::Same => resolve::weekday_near(a, w, self.lean(i)),
+            pick => resolve::weekday_around(a, w, pick),
+        });
         let e = i + 1;
         if let Some(part) = super::deictic::day_part(self.lx(e).part) {
             let p = Partial {
@@ -1350,63 +1377,144 @@ impl Cx<'_> {
     // ---- quarters ----------------------------------------------------------------------------
 
     /// "the third quarter", "third-quarter", "the first quarter of 1918", "last quarter",
-    /// "the quarter".
+    /// "the quarter", "the latest quarter", "the year-ago quarter", "the 1988 quarter",
+    /// "last year's third quarter".
+    ///
+    /// Without a year: "the quarter" and "the latest quarter" are the last completed one
+    /// (the one a report is about; the current one when the verb points to the future);
+    /// "this quarter" and "the current quarter" the anchor's; an ordinal quarter the
+    /// latest such quarter begun by the anchor (the next one in future tense); "year-ago"
+    /// and "year-earlier" move it a year back. An adjectival "third-quarter" leaves the
+    /// "the" of its noun outside ("the [third-quarter] loss").
     pub(super) fn quarter_rule(&self, i: usize) -> Option<M> {
         let mut j = i;
         let the = self.kw(j) == Kw::The;
         if the {
             j += 1;
         }
+        // "this year's", "last year's", "next year's"
+        let mut shift: Option<i64> = None;
+        if !the
+            && matches!(self.kw(j), Kw::This | Kw::Last | Kw::Next)
+            && self.year_unit(j + 1)
+            && (self.punct(j + 2, '\'') || self.punct(j + 2, '\u{2019}'))
+            && self.word_is(j + 3, "s")
+        {
+            shift = Some(match self.kw(j) {
+                Kw::Last => -1,
+                Kw::Next => 1,
+                _ => 0,
+            });
+            j += 4;
+        }
+        if the && (self.word_is(j, "comparable") || self.word_is(j, "corresponding")) {
+            j += 1;
+        }
+        // "the year-ago quarter", "the year-earlier third quarter"
+        if the
+            && self.year_unit(j)
+            && self.hyphen_joins(j + 1)
+            && matches!(self.kw(j + 2), Kw::Ago | Kw::Earlier)
+        {
+            shift = Some(-1);
+            j += 3;
+        }
+        // "the 1988 quarter", "the 1988 second quarter"
+        let mut year = None;
+        if the
+            && shift.is_none()
+            && self.ndigits(j) == 4
+            && let Some((y, e2, _)) = self.year_num(j)
+        {
+            year = Some(y);
+            j = e2;
+        }
+        let modified = shift.is_some() || year.is_some();
         let mut q: Option<u32> = None;
         let mut dir: i8 = 0;
+        // -1: the last completed quarter; 0: the anchor's
+        let mut completed = false;
+        let mut s0 = i;
         if let Some((n, k)) = self.ord_num(j) {
             if !(1..=4).contains(&n) {
                 return None;
             }
             q = Some(n);
-            j = k;
-            if self.hyphen_joins(j) {
-                j += 1;
+            if self.hyphen_joins(k) {
+                if the && !modified {
+                    s0 = j;
+                }
+                j = k + 1;
+            } else {
+                j = k;
             }
         } else {
             match self.kw(j) {
-                Kw::Last | Kw::Previous => {
+                Kw::Last | Kw::Previous if !modified => {
                     dir = -1;
                     j += 1;
                 }
-                Kw::Next | Kw::Following | Kw::Coming => {
+                Kw::Next | Kw::Following | Kw::Coming if !modified => {
                     dir = 1;
                     j += 1;
                 }
-                Kw::This => j += 1,
-                _ if self.word_is(j, "current") || self.word_is(j, "latest") => j += 1,
-                _ if the && i > 0 && matches!(self.kw(i - 1), Kw::In | Kw::For | Kw::During) => {}
+                Kw::This if !modified => j += 1,
+                _ if self.word_is(j, "current") => j += 1,
+                _ if self.word_is(j, "latest") || self.word_is(j, "recent") => {
+                    completed = true;
+                    j += 1;
+                }
+                _ if modified => completed = true,
+                _ if the && i > 0 && matches!(self.kw(i - 1), Kw::In | Kw::For | Kw::During) => {
+                    completed = self.lean(i) <= 0;
+                }
                 _ => return None,
             }
+            if self.word_is(j, "fiscal") {
+                j += 1;
+            }
         }
-        if self.kw(j) != Kw::Quarter || j == i {
+        if self.kw(j) != Kw::Quarter || j == i || self.lx(j).plural {
             return None;
         }
         let mut e = j + 1;
-        let mut year = None;
         let k = if self.kw(e) == Kw::Of { e + 1 } else { e };
-        if let Some((y, e2, _)) = self.year_num(k)
+        if year.is_none()
+            && shift.is_none()
+            && let Some((y, e2, _)) = self.year_num(k)
             && self.after_year_ok(e2)
         {
             year = Some(y);
             e = e2;
-        } else if self.kw(e) == Kw::Of {
+        } else if self.kw(e) == Kw::Of && self.year_num(k).is_none() {
             // "the first quarter of the century"
             return None;
         }
         let cal = histlint_time::Calendar::Gregorian;
-        let resolved = match (q, year, self.anchor) {
-            (Some(n), Some(y), _) => Some((y, n)),
-            (Some(n), None, Some(a)) => Some((a.year, n)),
-            (None, _, Some(a)) if a.precision.has_month() => {
-                let idx = a.year * 4 + i64::from((a.month - 1) / 3) + i64::from(dir);
-                Some((idx.div_euclid(4), idx.rem_euclid(4) as u32 + 1))
-            }
+        let anchor_q = self
+            .anchor
+            .filter(|a| a.precision.has_month())
+            .map(|a| (a.year, u32::from((a.month - 1) / 3) + 1));
+        let resolved = match (q, year, shift, self.anchor) {
+            (Some(n), Some(y), _, _) => Some((y, n)),
+            (Some(n), None, Some(d), Some(a)) => Some((a.year + d, n)),
+            (Some(n), None, None, Some(a)) => match anchor_q {
+                Some((y, cur)) if self.lean(i) > 0 => Some((if n >= cur { y } else { y + 1 }, n)),
+                Some((y, cur)) => Some((if n <= cur { y } else { y - 1 }, n)),
+                None => Some((a.year, n)),
+            },
+            (None, _, _, _) => anchor_q.map(|(ay, cur)| {
+                let mut idx = ay * 4 + i64::from(cur) - 1 + i64::from(dir);
+                if completed {
+                    idx -= 1;
+                }
+                let n = idx.rem_euclid(4) as u32 + 1;
+                match (year, shift) {
+                    (Some(y), _) => (y, n),
+                    (None, Some(d)) => (idx.div_euclid(4) + d, n),
+                    (None, None) => (idx.div_euclid(4), n),
+                }
+            }),
             _ => None,
         };
         let m = match resolved {
@@ -1427,10 +1535,10 @@ impl Cx<'_> {
                         resolved: Some(Box::new(v)),
                     }
                 };
-                M::new(i, e, TimexType::Date, v).with_timex(tx)
+                M::new(s0, e, TimexType::Date, v).with_timex(tx)
             }
             None => M::new(
-                i,
+                s0,
                 e,
                 TimexType::Date,
                 Value::Relative {
@@ -1443,6 +1551,11 @@ impl Cx<'_> {
             .with_timex(q.map_or_else(|| "XXXX-QX".to_string(), |n| format!("XXXX-Q{n}"))),
         };
         Some(m)
+    }
+
+    /// Token `k` is the word "year" (singular).
+    fn year_unit(&self, k: usize) -> bool {
+        self.lx(k).unit == U::Year && !self.lx(k).plural
     }
 
     // ---- modified dates --------------------------------------------------------------------

@@ -309,10 +309,34 @@ impl Cx<'_> {
     /// "in the future".
     pub(super) fn ref_rule(&self, i: usize) -> Option<M> {
         let r = |e: usize, r: Ref| Some(M::new(i, e, TimexType::Date, Value::Ref(r)));
-        let prev = if i > 0 { self.kw(i - 1) } else { Kw::None };
         match self.kw(i) {
             Kw::Now | Kw::Nowadays | Kw::Currently => r(i + 1, Ref::Present),
             Kw::Recently | Kw::Formerly => r(i + 1, Ref::Past),
+            // "soon", not "as soon as", "soon after"
+            Kw::Soon
+                if (i == 0 || !self.word_is(i - 1, "as"))
+                    && !self.word_is(i + 1, "as")
+                    && !matches!(self.kw(i + 1), Kw::After | Kw::Before) =>
+            {
+                r(i + 1, Ref::Future)
+            }
+            // "current prices", "recent years": adjectives ("future", as often a noun's
+            // attribute as a time, is left out)
+            Kw::Current | Kw::Recent if self.attributive(i + 1) => {
+                let re = match self.kw(i) {
+                    Kw::Current => Ref::Present,
+                    _ => Ref::Past,
+                };
+                let l = self.lx(i + 1);
+                // "recent years", "recent months": the whole
+                if self.kw(i) == Kw::Recent && l.plural && l.unit != U::None {
+                    return r(i + 2, re);
+                }
+                if l.unit != U::None || self.kw(i + 1) == Kw::Quarter {
+                    return None;
+                }
+                r(i + 1, re)
+            }
             Kw::Someday => r(i + 1, Ref::Future),
             // "to this day"
             Kw::To
@@ -338,14 +362,14 @@ impl Cx<'_> {
                     };
                     return r(e, Ref::Present);
                 }
-                if k1 == Kw::Past && matches!(prev, Kw::In | Kw::Into) && self.clause_end(i + 2) {
+                if k1 == Kw::Past && self.noun_end(i + 2) {
                     return r(i + 2, Ref::Past);
                 }
-                if k1 == Kw::Future
-                    && matches!(prev, Kw::In | Kw::Into | Kw::For)
-                    && self.clause_end(i + 2)
-                {
+                if k1 == Kw::Future && self.noun_end(i + 2) {
                     return r(i + 2, Ref::Future);
+                }
+                if let Some(m) = self.the_year(i) {
+                    return Some(m);
                 }
                 if self.word_is(i + 1, "near") && self.kw(i + 2) == Kw::Future {
                     return r(i + 3, Ref::Future);
@@ -354,6 +378,83 @@ impl Cx<'_> {
             }
             _ => None,
         }
+    }
+
+    /// Token `j` ends a noun phrase: punctuation, the end, or a word that cannot go on
+    /// with a noun ("the future that awaits", "in the past it was", "about the future
+    /// of").
+    fn noun_end(&self, j: usize) -> bool {
+        if self.clause_end(j) || !self.is_word(j) {
+            return true;
+        }
+        const FUNCTION: &[&str] = &[
+            "that", "which", "who", "of", "is", "was", "are", "were", "will", "would", "and", "or",
+            "but", "it", "he", "she", "they", "we", "i", "you", "as", "to", "for", "in", "on",
+            "at", "by", "with", "if", "when", "has", "have", "had", "can", "could", "may", "might",
+            "should", "must", "there", "this", "these", "those", "its", "his", "her", "their",
+            "our", "the", "a", "an", "than", "is", "be", "because", "so", "too",
+        ];
+        FUNCTION.iter().any(|w| self.word_is(j, w))
+    }
+
+    /// Token `j` is a noun an adjective such as "current" can qualify: a lower-case word
+    /// that does not end the phrase ("current prices", not "the current is strong").
+    fn attributive(&self, j: usize) -> bool {
+        self.is_word(j) && !self.cap(j) && !self.noun_end(j)
+    }
+
+    /// "the year", "the fiscal year", "the full year" after "for", "in", "during",
+    /// "of", "through": the anchor's year; "the year ended June 30" is a year's duration
+    /// (TimeBank practice for fiscal years named by their end).
+    fn the_year(&self, i: usize) -> Option<M> {
+        let prev = if i > 0 { self.kw(i - 1) } else { Kw::None };
+        if !matches!(
+            prev,
+            Kw::For | Kw::In | Kw::During | Kw::Of | Kw::Through | Kw::Throughout
+        ) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.word_is(j, "full") || self.word_is(j, "fiscal") {
+            j += 1;
+            if self.word_is(j, "fiscal") {
+                j += 1;
+            }
+        }
+        let l = self.lx(j);
+        if l.unit != U::Year || l.plural {
+            return None;
+        }
+        let e = j + 1;
+        if self.word_is(e, "ended") || self.word_is(e, "ending") {
+            let d = histlint_time::Duration::about(1.0, Unit::Year);
+            return Some(
+                M::new(i, e, TimexType::Duration, Value::Duration(d)).with_timex("P1Y".into()),
+            );
+        }
+        if !self.clause_end(e) && !matches!(self.kw(e), Kw::And | Kw::Or | Kw::To) {
+            return None;
+        }
+        Some(match self.anchor {
+            Some(a) => M::new(
+                i,
+                e,
+                TimexType::Date,
+                Value::Date(HDate::year(a.calendar, a.year)),
+            ),
+            None => M::new(
+                i,
+                e,
+                TimexType::Date,
+                Value::Relative {
+                    amount: None,
+                    direction: 0,
+                    unit: Unit::Year,
+                    resolved: None,
+                },
+            )
+            .with_timex("XXXX".into()),
+        })
     }
 
     /// "since 1917", "since the spring", "since October", "since last year".

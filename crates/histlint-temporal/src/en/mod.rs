@@ -17,6 +17,7 @@ mod amounts;
 mod dates;
 mod deictic;
 mod lexicon;
+mod tense;
 
 use std::cell::Cell;
 use std::sync::OnceLock;
@@ -44,9 +45,24 @@ pub(crate) fn extract_into(text: &str, anchor: Option<&HDate>, out: &mut Vec<Tim
             anchor,
             last: Cell::new((usize::MAX, false)),
             pick: Cell::new(Pick::Same),
+            lean: Cell::new(None),
+            quarter: Cell::new(None),
         };
         cx.scan(base, out);
     }
+}
+
+/// The year and quarter of a TIMEX3 value `YYYY-QN`.
+fn quarter_of(tx: &str) -> Option<(i64, u32)> {
+    let (y, q) = tx.split_once("-Q")?;
+    if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let q: u32 = q.parse().ok()?;
+    (1..=4)
+        .contains(&q)
+        .then(|| (y.parse().ok(), q))
+        .and_then(|(y, q)| Some((y?, q)))
 }
 
 /// For each lexicon id, whether a word with that entry can start an expression.
@@ -116,6 +132,9 @@ fn starters() -> &'static [bool] {
                             | Kw::Currently
                             | Kw::Formerly
                             | Kw::Recently
+                            | Kw::Recent
+                            | Kw::Current
+                            | Kw::Soon
                             | Kw::Someday
                             | Kw::Annually
                             | Kw::Daily
@@ -192,6 +211,11 @@ pub(super) struct Cx<'a> {
     /// How a month or season without a year is placed around the anchor ("since
     /// October" takes the latest October begun).
     pub pick: Cell<Pick>,
+    /// The tense around the token being matched ([`Cx::lean`]), once read.
+    pub lean: Cell<Option<(usize, i8)>>,
+    /// The last calendar quarter found (year, quarter, token just past it): "a year
+    /// earlier" after it is the same quarter a year before.
+    pub quarter: Cell<Option<(i64, u32, usize)>>,
 }
 
 const EMPTY: Lex = Lex {
@@ -219,10 +243,14 @@ impl<'a> Cx<'a> {
                 i += 1;
                 continue;
             }
+            self.lean.set(None);
             match self.best(i) {
                 Some(m) if m.s >= i && m.e > m.s && m.e <= n => {
                     let e = m.e;
                     self.last.set((e, m.yearish));
+                    if let Some(q) = m.timex3.as_deref().and_then(quarter_of) {
+                        self.quarter.set(Some((q.0, q.1, e)));
+                    }
                     out.push(self.timex(base, m));
                     i = e;
                 }
@@ -352,6 +380,9 @@ impl<'a> Cx<'a> {
                     | Kw::Currently
                     | Kw::Formerly
                     | Kw::Recently
+                    | Kw::Recent
+                    | Kw::Current
+                    | Kw::Soon
                     | Kw::Someday
                     | Kw::At => {
                         take(self.ref_rule(i));

@@ -731,11 +731,12 @@ fn quarters() {
         "the first quarter of 1918",
         "1918-Q1",
     );
+    // "the quarter" of a report is the last completed one
     check_at(
         "in the quarter",
         Some("1989-10-26"),
         "the quarter",
-        "1989-Q4",
+        "1989-Q3",
     );
     check_at(
         "last quarter",
@@ -796,4 +797,209 @@ fn nothing_from_idioms() {
     ] {
         assert!(spans(text).is_empty(), "{text:?}: {:?}", spans(text));
     }
+}
+
+#[test]
+fn quarters_around_the_anchor() {
+    let a = Some("1995-02-14");
+    for (text, span, tx) in [
+        (
+            "Sales dropped in the latest quarter.",
+            "the latest quarter",
+            "1994-Q4",
+        ),
+        ("Costs rose during the quarter.", "the quarter", "1994-Q4"),
+        (
+            "Costs will rise during the quarter.",
+            "the quarter",
+            "1995-Q1",
+        ),
+        (
+            "It is our best result this quarter.",
+            "this quarter",
+            "1995-Q1",
+        ),
+        (
+            "Orders slowed in the fourth quarter.",
+            "the fourth quarter",
+            "1994-Q4",
+        ),
+        (
+            "Orders will pick up in the third quarter.",
+            "the third quarter",
+            "1995-Q3",
+        ),
+        (
+            "Orders fell in the year-ago quarter.",
+            "the year-ago quarter",
+            "1993-Q4",
+        ),
+        (
+            "Orders fell in the comparable year-earlier quarter.",
+            "the comparable year-earlier quarter",
+            "1993-Q4",
+        ),
+        (
+            "Orders fell in the 1992 quarter.",
+            "the 1992 quarter",
+            "1992-Q4",
+        ),
+        (
+            "Orders fell in the 1992 second quarter.",
+            "the 1992 second quarter",
+            "1992-Q2",
+        ),
+        (
+            "Orders fell in last year's quarter.",
+            "last year's quarter",
+            "1993-Q4",
+        ),
+        (
+            "Orders rose in this year's first quarter.",
+            "this year's first quarter",
+            "1995-Q1",
+        ),
+        (
+            "Orders will rise in next year's second quarter.",
+            "next year's second quarter",
+            "1996-Q2",
+        ),
+        // an adjectival quarter leaves the article to its noun
+        (
+            "They blamed the second-quarter loss on the weather.",
+            "second-quarter",
+            "1994-Q2",
+        ),
+    ] {
+        check_at(text, a, span, tx);
+    }
+}
+
+#[test]
+fn a_year_earlier_after_a_quarter_is_that_quarter() {
+    let got = spans_at(
+        "Profit climbed in the third quarter to $4 million from $3 million a year earlier.",
+        Some("1995-11-02"),
+    );
+    assert_eq!(
+        got,
+        vec![
+            ("the third quarter".to_string(), "1995-Q3".to_string()),
+            ("a year earlier".to_string(), "1994-Q3".to_string()),
+        ]
+    );
+    // without a quarter, a year
+    check_at(
+        "A year ago the bridge was closed.",
+        Some("1995-11-02"),
+        "A year ago",
+        "1994",
+    );
+}
+
+#[test]
+fn dates_without_a_year_are_the_nearest_in_the_tense() {
+    // 2001-01-10 is a Wednesday
+    let a = Some("2001-01-10");
+    for (text, span, tx) in [
+        (
+            "The minister said Friday that talks had failed.",
+            "Friday",
+            "2001-01-05",
+        ),
+        (
+            "The minister will travel Friday to the capital.",
+            "Friday",
+            "2001-01-12",
+        ),
+        ("The council met on Monday.", "Monday", "2001-01-08"),
+        (
+            "The committee is expected to vote on Monday.",
+            "Monday",
+            "2001-01-15",
+        ),
+        ("The bridge was closed in December.", "December", "2000-12"),
+        (
+            "The bridge will be closed in December.",
+            "December",
+            "2001-12",
+        ),
+        ("The plant will reopen in March.", "March", "2001-03"),
+        (
+            "The ship sank on Dec. 28 off the coast.",
+            "Dec. 28",
+            "2000-12-28",
+        ),
+        (
+            "The ship sank in late November.",
+            "late November",
+            "2000-11",
+        ),
+        (
+            "The new rules take effect Feb. 1, officials confirm.",
+            "Feb. 1",
+            "2001-02-01",
+        ),
+    ] {
+        check_at(text, a, span, tx);
+    }
+    // "since" and "last" keep their own choice
+    check_at("since October", a, "since October", "2000-10");
+    check_at("last Monday", a, "last Monday", "2001-01-08");
+}
+
+#[test]
+fn ages_are_not_durations() {
+    assert!(spans("A 44-year-old teacher was elected.").is_empty());
+    assert!(spans("The six-month-old puppy barked.").is_empty());
+    assert!(spans("Her son is 7 years old.").is_empty());
+    check("a 24-hour strike", "24-hour", "PT24H");
+    check("She taught for 44 years.", "44 years", "P44Y");
+}
+
+#[test]
+fn present_past_and_future_references() {
+    check("Prices reflect current demand.", "current", "PRESENT_REF");
+    assert!(spans("The current was strong.").is_empty());
+    check("A recent survey found little.", "recent", "PAST_REF");
+    check(
+        "Rents have doubled in recent years.",
+        "recent years",
+        "PAST_REF",
+    );
+    check(
+        "Nobody knows what the future will bring.",
+        "the future",
+        "FUTURE_REF",
+    );
+    check("We worry about the future.", "the future", "FUTURE_REF");
+    check("In the past it was a mill.", "the past", "PAST_REF");
+    check("The lake will soon freeze.", "soon", "FUTURE_REF");
+    assert!(spans("Call as soon as you can.").is_empty());
+    check_at(
+        "Sales fell for the year.",
+        Some("1995-11-02"),
+        "the year",
+        "1995",
+    );
+    check_at(
+        "Sales rose in the fiscal year.",
+        Some("1995-11-02"),
+        "the fiscal year",
+        "1995",
+    );
+    check_at(
+        "Sales grew for the full year.",
+        Some("1995-11-02"),
+        "the full year",
+        "1995",
+    );
+    // a fiscal year named by its end is a year's length
+    assert_eq!(
+        spans_at("Sales in the year ended June 30 grew.", Some("1995-11-02")),
+        vec![
+            ("the year".to_string(), "P1Y".to_string()),
+            ("June 30".to_string(), "1995-06-30".to_string()),
+        ]
+    );
 }
