@@ -45,7 +45,9 @@
 //!   "the 1920s"), a governing preposition is outside ("in 1917", "at dawn"), except
 //!   where it carries the meaning: "since 1917" ([`Value::Since`]), "from 1905 to 1907"
 //!   and "between March and May 1918" ([`Value::Range`]), "two days ago", "a year
-//!   later", "three weeks after".
+//!   later" (counted from the anchor). An amount counted from an event the text names
+//!   ("three weeks after the coup", "days into the talks") is only the amount: the
+//!   signal word stays outside the span, as in TimeML.
 //! - Calendars: a date without a stated calendar is an [`HDate`] in the Gregorian
 //!   calendar with [`Timex::calendar`] `None`; one resolved against an anchor takes the
 //!   anchor's calendar. A stated marker sets both.

@@ -630,6 +630,27 @@ impl Cx<'_> {
         } else {
             TimexType::Date
         };
+        // Counted from an event the text names ("three weeks after the coup", "days
+        // into the talks"): TimeML tags the amount alone as a DURATION ("three weeks",
+        // `P3W`), the word after it being a signal outside the span. The value stays
+        // relative (unresolved) for the checker.
+        if !anchored && resolved.is_none() {
+            return Some(
+                M::new(
+                    d.s,
+                    e,
+                    TimexType::Duration,
+                    Value::Relative {
+                        amount: Some(d.dur),
+                        direction: dir,
+                        unit,
+                        resolved: None,
+                    },
+                )
+                .with_timex(d.tx.clone())
+                .vague_if(d.modified || matches!(d.amt, Amt::V(..))),
+            );
+        }
         Some(
             M::new(
                 d.s,

@@ -26,7 +26,7 @@ use histlint_time::{Calendar, HDate};
 
 use crate::resolve::Pick;
 use crate::token::{self, Kind, NEWLINE, Suffix, Tok};
-use crate::{Timex, TimexType, Value};
+use crate::{Partial, Timex, TimexType, Value};
 use lexicon::{Kw, Lex, Table};
 
 /// Appends the temporal expressions of `text` to `out`, sorted by start and not
@@ -48,11 +48,120 @@ pub(crate) fn extract_into(text: &str, anchor: Option<&HDate>, out: &mut Vec<Tim
             lean: Cell::new(None),
             quarter: Cell::new(None),
         };
+        let first = out.len();
         cx.scan(base, out);
+        date_clock_times(text, anchor, out, first);
     }
 }
 
-/// The year and quarter of a TIMEX3 value `YYYY-QN`.
+/// The day a value falls on, when it is one day: "Friday" (resolved), "Nov. 9",
+/// "yesterday".
+fn day_of(v: &Value) -> Option<HDate> {
+    let d = match v {
+        Value::Date(d) => *d,
+        Value::Partial(p) if p.time.is_none() => p.date?,
+        Value::Relative {
+            resolved: Some(r), ..
+        } => return day_of(r),
+        _ => return None,
+    };
+    d.precision.has_day().then_some(d)
+}
+
+/// Only a glue between a clock time and the day it falls on: blanks, a comma, a
+/// time-zone abbreviation ("EST", "GMT"), and with `words` also "on" or "at".
+fn glue(s: &str, words: bool) -> bool {
+    s.len() <= 16
+        && s.split(|c: char| c.is_whitespace() || c == ',').all(|w| {
+            w.is_empty()
+                || (words && (w.eq_ignore_ascii_case("on") || w.eq_ignore_ascii_case("at")))
+                || (w.len() <= 4
+                    && w.len() >= 2
+                    && w.bytes().all(|b| b.is_ascii_uppercase())
+                    && w.ends_with('T'))
+        })
+}
+
+/// TIMEX3 dates a clock time by the day it falls on, value `YYYY-MM-DDTHH:MM`:
+/// - a day right after it is one expression with it ("10 p.m. Friday", "noon
+///   Thursday", "5 p.m. EST, Nov. 9");
+/// - a day named next to it dates it ("Friday at 10 p.m.", "at 9 a.m. on Monday");
+/// - else the anchor's day, when the anchor has one (a news story's "at 10:35 a.m."
+///   is on its date).
+///
+/// Only times with an hour (not "in the morning") are dated. `out[first..]` are the
+/// expressions of one segment.
+fn date_clock_times(text: &str, anchor: Option<&HDate>, out: &mut Vec<Timex>, first: usize) {
+    let mut k = first;
+    while k < out.len() {
+        let Value::Partial(p) = &out[k].value else {
+            k += 1;
+            continue;
+        };
+        let Some(t) = p.time else {
+            k += 1;
+            continue;
+        };
+        if t.hour.is_none()
+            || p.date.is_some()
+            || p.weekday.is_some()
+            || p.month.is_some()
+            || p.day.is_some()
+        {
+            k += 1;
+            continue;
+        }
+        let (s, e) = (out[k].start, out[k].end);
+        let near = |j: usize, words: bool| -> Option<HDate> {
+            let n = out.get(j)?;
+            let gap = if n.start >= e {
+                &text[e..n.start]
+            } else if n.end <= s {
+                &text[n.end..s]
+            } else {
+                return None;
+            };
+            // a full date after "on" or "at" is a date of its own ("ended at 00:45 on
+            // 6 October 1882")
+            if glue(gap, words) && !(words && matches!(n.value, Value::Date(_))) {
+                day_of(&n.value)
+            } else {
+                None
+            }
+        };
+        let date = |day: HDate| Partial {
+            date: Some(day),
+            time: Some(t),
+            ..Partial::default()
+        };
+        if let Some(day) = near(k + 1, false) {
+            let q = date(day);
+            let next = out.remove(k + 1);
+            let m = &mut out[k];
+            m.end = next.end;
+            m.ttype = TimexType::Time;
+            m.timex3 = crate::timex3::partial(&q);
+            m.value = Value::Partial(q);
+            m.calendar = m.calendar.or(next.calendar);
+            k += 1;
+            continue;
+        }
+        let day = near(k + 1, true)
+            .or_else(|| {
+                k.checked_sub(1)
+                    .filter(|&j| j >= first)
+                    .and_then(|j| near(j, true))
+            })
+            .or_else(|| anchor.and_then(crate::resolve::anchor_day));
+        if let Some(day) = day {
+            let q = date(day);
+            out[k].timex3 = crate::timex3::partial(&q);
+            out[k].value = Value::Partial(q);
+        }
+        k += 1;
+    }
+}
+
 fn quarter_of(tx: &str) -> Option<(i64, u32)> {
     let (y, q) = tx.split_once("-Q")?;
     if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {

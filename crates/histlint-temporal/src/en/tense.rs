@@ -134,7 +134,8 @@ impl Cx<'_> {
     }
 
     /// Token `k` ends a sentence: `.`, `!` or `?` not after an abbreviation or an
-    /// initial, followed by a capital, a quote or the end; or a line break after it.
+    /// initial or a dotted abbreviation ("a.m.", "p.m."), followed by a capital, a quote
+    /// or the end; or a line break after it.
     fn sentence_break(&self, k: usize) -> bool {
         let Some(t) = self.toks.get(k) else {
             return true;
@@ -155,6 +156,7 @@ impl Cx<'_> {
             if self.lx(k - 1).month > 0
                 || self.lx(k - 1).weekday > 0
                 || (w.len() <= 3 && self.cap(k - 1))
+                || (w.len() == 1 && w.bytes().all(|b| b.is_ascii_lowercase()))
             {
                 return false;
             }

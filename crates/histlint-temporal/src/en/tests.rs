@@ -524,12 +524,11 @@ fn relative_to_the_anchor() {
 fn relative_without_anchor_or_from_an_event() {
     check("two days later", "two days later", "XXXX-XX-XX");
     check("the next day", "the next day", "XXXX-XX-XX");
-    // counted from the coup, not from the anchor
+    // counted from the coup, not from the anchor: TimeML tags the amount alone, a
+    // DURATION, "after" being a signal
     let t = one("three weeks after the coup", Some("1917-10-25"));
-    assert_eq!(
-        &"three weeks after the coup"[t.start..t.end],
-        "three weeks after"
-    );
+    assert_eq!(&"three weeks after the coup"[t.start..t.end], "three weeks");
+    assert_eq!((t.ttype, t.timex3.as_str()), (TimexType::Duration, "P3W"));
     assert!(matches!(
         t.value,
         Value::Relative {
@@ -541,8 +540,9 @@ fn relative_without_anchor_or_from_an_event() {
     let t = one("Days into the talks, they quarrelled.", Some("1917-10-25"));
     assert_eq!(
         &"Days into the talks, they quarrelled."[t.start..t.end],
-        "Days into"
+        "Days"
     );
+    assert_eq!(t.ttype, TimexType::Duration);
     assert!(matches!(t.value, Value::Relative { resolved: None, .. }));
     let t = one("now", None);
     assert_eq!(
@@ -1001,5 +1001,83 @@ fn present_past_and_future_references() {
             ("the year".to_string(), "P1Y".to_string()),
             ("June 30".to_string(), "1995-06-30".to_string()),
         ]
+    );
+}
+
+#[test]
+fn clock_times_take_the_day() {
+    // a clock time with the day right after it is one expression
+    let a = Some("1921-03-02");
+    check_at(
+        "The garrison rose at 4 a.m. Friday.",
+        a,
+        "4 a.m. Friday",
+        "1921-02-25T04:00",
+    );
+    check_at(
+        "They met at noon Tuesday, the envoy said.",
+        a,
+        "noon Tuesday",
+        "1921-03-01T12:00",
+    );
+    // a day word next to it dates it
+    assert_eq!(
+        spans_at("Kronstadt answered on Monday at 9:15 p.m.", a),
+        vec![
+            ("Monday".to_string(), "1921-02-28".to_string()),
+            ("9:15 p.m.".to_string(), "1921-02-28T21:15".to_string()),
+        ]
+    );
+    // else the anchor's day
+    check_at(
+        "The shelling began at 6:40 a.m.",
+        a,
+        "6:40 a.m.",
+        "1921-03-02T06:40",
+    );
+    // a full date after "on" stays an expression of its own; no anchor, no date
+    assert_eq!(
+        spans_at("The siege ended at 05:30 on 18 March 1921.", None),
+        vec![
+            ("05:30".to_string(), "T05:30".to_string()),
+            ("18 March 1921".to_string(), "1921-03-18".to_string()),
+        ]
+    );
+    check("The shelling began at 6:40 a.m.", "6:40 a.m.", "T06:40");
+    // an anchor of month precision does not date it
+    check_at(
+        "The shelling began at 6:40 a.m.",
+        Some("1921-03"),
+        "6:40 a.m.",
+        "T06:40",
+    );
+}
+
+#[test]
+fn amounts_counted_from_an_event_are_durations() {
+    let a = Some("1905-01-22");
+    let t = one("The strike spread two days after the massacre.", a);
+    assert_eq!((t.ttype, t.timex3.as_str()), (TimexType::Duration, "P2D"));
+    assert!(matches!(
+        t.value,
+        Value::Relative {
+            direction: 1,
+            resolved: None,
+            ..
+        }
+    ));
+    check_at(
+        "Nearly two months before the mutiny the fleet sailed.",
+        a,
+        "Nearly two months",
+        "P2M",
+    );
+    // counted from the anchor: the date, with the signal in the span
+    check_at("Ten years ago the tsar fell.", a, "Ten years ago", "1895");
+    check_at(
+        "Three days later the tsar fled.",
+        a,
+        "Three days later",
+        "1905-01-25",
     );
 }
