@@ -392,6 +392,80 @@ fn classify_suffix(s: &str, value: u32) -> Suffix {
     }
 }
 
+/// The token-level questions every language's grammar asks of its token stream. A
+/// grammar's context implements [`TokenView::text`] and [`TokenView::toks`]; the rest
+/// is shared.
+pub(crate) trait TokenView<'a> {
+    /// The text the tokens index into.
+    fn text(&self) -> &'a str;
+    /// The tokens.
+    fn toks(&self) -> &'a [Tok];
+
+    fn tok(&self, i: usize) -> Option<&'a Tok> {
+        self.toks().get(i)
+    }
+
+    fn txt(&self, i: usize) -> &'a str {
+        match self.toks().get(i) {
+            Some(t) => &self.text()[t.start as usize..t.end as usize],
+            None => "",
+        }
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.toks()
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && t.num == c as u32)
+    }
+
+    /// A hyphen or dash.
+    fn dash(&self, i: usize) -> bool {
+        self.toks().get(i).is_some_and(|t| {
+            t.kind == Kind::Punct
+                && matches!(t.num, 0x2d | 0x2010 | 0x2011 | 0x2013 | 0x2014 | 0x2212)
+        })
+    }
+
+    /// A hyphen (not a dash), between two adjacent tokens: `twenty-five`, `mid-1920s`.
+    fn hyphen_joins(&self, i: usize) -> bool {
+        self.toks()
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && matches!(t.num, 0x2d | 0x2010 | 0x2011))
+            && self.adj(i)
+            && self.adj(i + 1)
+    }
+
+    /// Token `i` follows token `i - 1` with nothing between them.
+    fn adj(&self, i: usize) -> bool {
+        i > 0 && i < self.toks().len() && self.toks()[i].start == self.toks()[i - 1].end
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.toks().get(i).is_some_and(|t| t.has(CAP))
+    }
+
+    /// A number token without suffix, with at most `max_digits` digits.
+    fn plain(&self, i: usize, max_digits: u8) -> Option<u32> {
+        let t = self.toks().get(i)?;
+        (t.kind == Kind::Num && t.suffix == Suffix::None && t.ndigits <= max_digits)
+            .then_some(t.num)
+    }
+
+    fn ndigits(&self, i: usize) -> u8 {
+        self.toks().get(i).map_or(0, |t| t.ndigits)
+    }
+
+    /// Token `i` begins a line (or the segment).
+    fn line_start(&self, i: usize) -> bool {
+        i == 0 || self.toks().get(i).is_some_and(|t| t.has(NEWLINE))
+    }
+
+    /// Nothing more on the line from token `j`.
+    fn line_end(&self, j: usize) -> bool {
+        j >= self.toks().len() || self.toks()[j].has(NEWLINE)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

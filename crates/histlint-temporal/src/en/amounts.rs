@@ -2,6 +2,7 @@
 //! "over three years"), expressions counted from the anchor in units ("a year later",
 //! "two days ago", "days into the talks"), and sets ("every year", "twice a week").
 
+use crate::token::TokenView;
 use histlint_time::{Duration, HDate, Unit};
 
 use super::lexicon::{Kw, U};

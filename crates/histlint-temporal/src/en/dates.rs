@@ -2,6 +2,7 @@
 //! orders, month and year, bare years (only with a cue), ranges, decades, centuries,
 //! seasons, months and weekdays, and the Old Style / New Style markers.
 
+use crate::token::TokenView;
 use histlint_time::{Calendar, Day, HDate, Precision, Weekday};
 
 use super::lexicon::{Kw, MONTH_ABBR, MONTH_AMBIGUOUS, U};

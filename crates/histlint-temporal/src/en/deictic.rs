@@ -2,6 +2,7 @@
 //! next day", "that night", "the following spring", "now"), "since …", and times of day
 //! ("at 2 a.m.", "14:30", "six o'clock", "at dawn", "midnight").
 
+use crate::token::TokenView;
 use histlint_time::{HDate, Unit};
 
 use super::lexicon::{Kw, P, U};

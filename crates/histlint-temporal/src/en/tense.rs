@@ -10,6 +10,7 @@
 
 use super::Cx;
 use crate::token::Kind;
+use crate::token::TokenView;
 
 /// Tokens read on either side of the expression.
 const REACH: usize = 30;

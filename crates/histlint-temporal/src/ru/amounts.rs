@@ -3,6 +3,7 @@
 //! counted from the anchor in units ("год спустя", "через два дня", "два дня назад"),
 //! and sets ("каждый год", "ежегодно").
 
+use crate::token::TokenView;
 use histlint_time::{Duration, Unit};
 
 use super::lexicon::{Kw, U};

@@ -5,6 +5,7 @@
 //! months and weekdays, and the Old Style / New Style markers ("по ст. ст.", "25
 //! октября (7 ноября) 1917 года").
 
+use crate::token::TokenView;
 use histlint_time::{Calendar, Day, HDate, Precision, Weekday};
 
 use super::lexicon::{Kw, U, roman_value};

@@ -2,6 +2,7 @@
 //! следующий день", "в тот же день"), references ("сейчас", "теперь", "в наши дни",
 //! "в прошлом", "в будущем"), and "с …" (since).
 
+use crate::token::TokenView;
 use histlint_time::{HDate, Unit};
 
 use super::lexicon::{Kw, U};

@@ -27,13 +27,14 @@ mod lexicon;
 #[cfg(test)]
 mod tests;
 
+use crate::token::TokenView;
 use std::cell::Cell;
 use std::sync::OnceLock;
 
 use histlint_time::{Calendar, HDate};
 
 use crate::resolve::Pick;
-use crate::token::{self, Kind, NEWLINE, Suffix, Tok};
+use crate::token::{self, Kind, Tok};
 use crate::{Timex, TimexType, Value};
 use lexicon::{Kw, Lex, Table, U};
 
@@ -179,6 +180,16 @@ static EMPTY: Lex = Lex {
     half: false,
 };
 
+impl<'a> crate::token::TokenView<'a> for Cx<'a> {
+    fn text(&self) -> &'a str {
+        self.text
+    }
+
+    fn toks(&self) -> &'a [Tok] {
+        self.toks
+    }
+}
+
 impl<'a> Cx<'a> {
     fn scan(&self, base: usize, out: &mut Vec<Timex>) {
         let n = self.toks.len();
@@ -306,10 +317,6 @@ impl<'a> Cx<'a> {
 
     // ---- token access ------------------------------------------------------------
 
-    pub(super) fn tok(&self, i: usize) -> Option<&Tok> {
-        self.toks.get(i)
-    }
-
     /// The lexicon entry of token `i` (the empty entry for anything but a known word).
     pub(super) fn lx(&self, i: usize) -> &Lex {
         match self.toks.get(i) {
@@ -327,56 +334,6 @@ impl<'a> Cx<'a> {
         if i == 0 { Kw::None } else { self.kw(i - 1) }
     }
 
-    pub(super) fn txt(&self, i: usize) -> &'a str {
-        match self.toks.get(i) {
-            Some(t) => &self.text[t.start as usize..t.end as usize],
-            None => "",
-        }
-    }
-
-    pub(super) fn punct(&self, i: usize, c: char) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind == Kind::Punct && t.num == c as u32)
-    }
-
-    /// A hyphen or dash.
-    pub(super) fn dash(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            t.kind == Kind::Punct
-                && matches!(t.num, 0x2d | 0x2010 | 0x2011 | 0x2013 | 0x2014 | 0x2212)
-        })
-    }
-
-    /// A hyphen joining two adjacent tokens: "1917-го", "1920-е".
-    pub(super) fn hyphen_joins(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind == Kind::Punct && matches!(t.num, 0x2d | 0x2010 | 0x2011))
-            && self.adj(i)
-            && self.adj(i + 1)
-    }
-
-    /// Token `i` follows token `i - 1` with nothing between them.
-    pub(super) fn adj(&self, i: usize) -> bool {
-        i > 0 && i < self.toks.len() && self.toks[i].start == self.toks[i - 1].end
-    }
-
-    pub(super) fn cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.has(token::CAP))
-    }
-
-    /// A number token without suffix, with at most `max_digits` digits.
-    pub(super) fn plain(&self, i: usize, max_digits: u8) -> Option<u32> {
-        let t = self.toks.get(i)?;
-        (t.kind == Kind::Num && t.suffix == Suffix::None && t.ndigits <= max_digits)
-            .then_some(t.num)
-    }
-
-    pub(super) fn ndigits(&self, i: usize) -> u8 {
-        self.toks.get(i).map_or(0, |t| t.ndigits)
-    }
-
     /// `k + 1` when token `k` is a dot right after the token before it, else `k`.
     pub(super) fn dot(&self, k: usize) -> usize {
         if self.punct(k, '.') && self.adj(k) {
@@ -384,16 +341,6 @@ impl<'a> Cx<'a> {
         } else {
             k
         }
-    }
-
-    /// Nothing more on the line from token `j`.
-    pub(super) fn line_end(&self, j: usize) -> bool {
-        j >= self.toks.len() || self.toks[j].has(NEWLINE)
-    }
-
-    /// Token `i` begins a line (or the segment).
-    pub(super) fn line_start(&self, i: usize) -> bool {
-        i == 0 || self.toks.get(i).is_some_and(|t| t.has(NEWLINE))
     }
 
     /// Token `j` ends a clause: punctuation, a line break or the end.
