@@ -200,6 +200,12 @@ fn kb_check_clean_and_warnings() {
     let r = run(&["kb", "check", "kb-warn"]);
     assert_eq!(r.code, 0);
     assert!(r.stdout.contains("kb-warn/kb.toml:11: warning: alias \"John Smith\" of `john-smith-2` is also a name of `john-smith-1`"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("kb-warn/facts.toml:15: warning: role fact about `john-smith-1` repeats the one at kb-warn/facts.toml:6 with different dates; keep one"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(r.stdout.matches(": warning: ").count(), 2, "{}", r.stdout);
     assert_eq!(run(&["kb", "check", "--strict", "kb-warn"]).code, 1);
 }
 

@@ -1271,6 +1271,67 @@ pub fn load_texts<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> K
             ));
         }
     }
+    // The same fact recorded twice (same kind, subject, object, organisation, place and
+    // value, with overlapping dates): a warning naming where the first one is. Repeated
+    // stays or terms in separate periods are separate facts and pass.
+    type FactKey<'k> = (
+        FactKind,
+        &'k str,
+        Option<&'k str>,
+        Option<&'k str>,
+        Option<&'k str>,
+        Option<String>,
+    );
+    let mut seen_facts: HashMap<FactKey, Vec<usize>> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let Record::Fact(f) = &r.value else { continue };
+        if matches!(f.kind, FactKind::EventDate | FactKind::Participant) {
+            continue;
+        }
+        let key = (
+            f.kind,
+            f.subject.as_str(),
+            f.object.as_deref(),
+            f.organisation.as_deref(),
+            f.place.as_deref(),
+            f.value.as_deref().map(normalize),
+        );
+        let span = |x: &Fact| x.extent().and_then(Result::ok).map(|e| e.hull());
+        let earlier = seen_facts.entry(key).or_default();
+        let twin = earlier.iter().copied().find(|&j| {
+            let Record::Fact(g) = &records[j].value else {
+                return false;
+            };
+            match (span(f), span(g)) {
+                (Some(a), Some(b)) => a.intersects(&b),
+                (None, None) => true,
+                _ => false,
+            }
+        });
+        if let Some(j) = twin {
+            let Record::Fact(g) = &records[j].value else {
+                continue;
+            };
+            let differ = if (f.start, f.end) == (g.start, g.end) {
+                ""
+            } else {
+                " with different dates"
+            };
+            problems.push(Problem {
+                severity: Severity::Warning,
+                file: r.file.clone(),
+                line: r.line,
+                message: format!(
+                    "{} fact about `{}` repeats the one at {}:{}{differ}; keep one",
+                    f.kind.name(),
+                    f.subject,
+                    records[j].file,
+                    records[j].line
+                ),
+            });
+        }
+        earlier.push(i);
+    }
     // Alias collisions (warnings).
     let mut seen: HashMap<String, (String, String, usize)> = HashMap::new();
     let mut collisions: BTreeMap<(String, usize, String), String> = BTreeMap::new();
