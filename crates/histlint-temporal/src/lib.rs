@@ -81,6 +81,7 @@
 use histlint_time::{Calendar, DayInterval, Duration, HDate, Unit, Weekday};
 use serde::{Deserialize, Serialize};
 
+mod amount;
 mod en;
 pub mod resolve;
 mod ru;

@@ -409,6 +409,21 @@ pub fn anchor_day(anchor: &HDate) -> Option<HDate> {
     }
 }
 
+/// The ISO 8601 week (`1998-W32`) that begins on the Monday `monday`.
+pub(crate) fn iso_week(monday: &HDate) -> Option<String> {
+    let g = histlint_time::Calendar::Gregorian;
+    let day = histlint_time::Day::from_ymd(monday.calendar, monday.year, monday.month, monday.day)
+        .ok()?;
+    let thursday = day.add_days(3);
+    let (y, _, _) = thursday.to_ymd(g);
+    let jan1 = histlint_time::Day::from_ymd(g, y, 1, 1).ok()?;
+    let week = (thursday.0 - jan1.0) / 7 + 1;
+    Some(format!(
+        "{}-W{week:02}",
+        histlint_time::date::format_year(y)
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

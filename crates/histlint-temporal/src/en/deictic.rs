@@ -40,21 +40,6 @@ pub(super) fn day_part(p: P) -> Option<TimeOfDay> {
     }
 }
 
-/// The ISO 8601 week (`1998-W32`) that begins on the Monday `monday`.
-fn iso_week(monday: &HDate) -> Option<String> {
-    let g = histlint_time::Calendar::Gregorian;
-    let day = histlint_time::Day::from_ymd(monday.calendar, monday.year, monday.month, monday.day)
-        .ok()?;
-    let thursday = day.add_days(3);
-    let (y, _, _) = thursday.to_ymd(g);
-    let jan1 = histlint_time::Day::from_ymd(g, y, 1, 1).ok()?;
-    let week = (thursday.0 - jan1.0) / 7 + 1;
-    Some(format!(
-        "{}-W{week:02}",
-        histlint_time::date::format_year(y)
-    ))
-}
-
 /// A calendar unit a word names for "last …", "the next …".
 fn cal_unit(u: U) -> Option<Unit> {
     Some(match u {
@@ -133,7 +118,7 @@ impl Cx<'_> {
         };
         let tx = match &resolved {
             Some(Value::Range(a, _)) if unit == Unit::Week => {
-                iso_week(a).unwrap_or_else(|| crate::timex3::value(&Value::Range(*a, *a)))
+                resolve::iso_week(a).unwrap_or_else(|| crate::timex3::value(&Value::Range(*a, *a)))
             }
             Some(r) => crate::timex3::value(r),
             None => crate::timex3::unknown(unit).to_string(),

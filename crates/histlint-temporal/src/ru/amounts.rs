@@ -8,38 +8,9 @@ use histlint_time::{Duration, Unit};
 
 use super::lexicon::{Kw, U};
 use super::{Cx, M};
+use crate::amount::{Amt, Mod, Spec, duration, tx_of};
 use crate::token::{Kind, Suffix};
 use crate::{TimexType, Value};
-
-/// An amount as said: a number, or a vague quantity between two bounds.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Amt {
-    N(f64),
-    V(f64, f64),
-}
-
-/// A modifier of a stated amount.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mod {
-    None,
-    AtLeast,
-    AtMost,
-    Almost,
-    About,
-    Exact,
-}
-
-/// A unit as the grammar reads it: the [`Unit`] it counts in, how many of those one
-/// of it is (an hour is 1/24 day), and how TIMEX3 writes it.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Spec {
-    pub unit: Unit,
-    pub factor: f64,
-    code: &'static str,
-    tx_mult: f64,
-    vcode: &'static str,
-    pub time: bool,
-}
 
 pub(super) fn spec(u: U) -> Option<Spec> {
     let s = |unit, factor, code, tx_mult, vcode, time| Spec {
@@ -62,24 +33,6 @@ pub(super) fn spec(u: U) -> Option<Spec> {
         U::Millennium => s(Unit::Century, 10.0, "Y", 1000.0, "ML", false),
         U::None => return None,
     })
-}
-
-/// `3`, `3.5`, `0.25`.
-fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
-/// `P3.5Y`, `PT5H`, `PXD`.
-fn tx_of(a: Amt, s: &Spec) -> String {
-    let t = if s.time { "T" } else { "" };
-    match a {
-        Amt::N(v) => format!("P{t}{}{}", fmt_num(v * s.tx_mult), s.code),
-        Amt::V(..) => format!("P{t}X{}", s.vcode),
-    }
 }
 
 /// A duration found in the text, before it is turned into a match.
@@ -243,30 +196,8 @@ impl Cx<'_> {
                 _ => return None,
             };
         }
-        let f = sp.factor;
         let vague_mod = !matches!(modi, Mod::None | Mod::Exact);
-        let dur = match amt {
-            Amt::N(v) => {
-                let base = Duration::about(v, sp.unit);
-                let w = (v - base.min).max(0.25 * v);
-                let (lo, hi) = match modi {
-                    Mod::None => (base.min, base.max),
-                    Mod::Exact => (v, v),
-                    Mod::AtLeast => (v, f64::INFINITY),
-                    Mod::AtMost => (0.0, v),
-                    Mod::Almost => ((v - w).max(0.0), v),
-                    Mod::About => ((v - w).max(0.0), v + w),
-                };
-                Duration {
-                    unit: sp.unit,
-                    min: lo * f,
-                    max: hi * f,
-                    stated: Some(v * f),
-                    vague: false,
-                }
-            }
-            Amt::V(lo, hi) => Duration::vague(lo * f, hi * f, sp.unit),
-        };
+        let dur = duration(amt, modi, &sp);
         Some(Dur {
             s: i,
             e,

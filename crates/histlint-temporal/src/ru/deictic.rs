@@ -10,21 +10,6 @@ use super::{Cx, M};
 use crate::resolve::{self, Pick};
 use crate::{Partial, Ref, TimexType, Value};
 
-/// The ISO 8601 week (`1998-W32`) that begins on the Monday `monday`.
-fn iso_week(monday: &HDate) -> Option<String> {
-    let g = histlint_time::Calendar::Gregorian;
-    let day = histlint_time::Day::from_ymd(monday.calendar, monday.year, monday.month, monday.day)
-        .ok()?;
-    let thursday = day.add_days(3);
-    let (y, _, _) = thursday.to_ymd(g);
-    let jan1 = histlint_time::Day::from_ymd(g, y, 1, 1).ok()?;
-    let week = (thursday.0 - jan1.0) / 7 + 1;
-    Some(format!(
-        "{}-W{week:02}",
-        histlint_time::date::format_year(y)
-    ))
-}
-
 /// A calendar unit a word names for "прошлый …", "следующий …".
 fn cal_unit(u: U) -> Option<Unit> {
     Some(match u {
@@ -71,7 +56,7 @@ impl Cx<'_> {
             .and_then(|a| resolve::neighbour(a, unit, i64::from(dir)));
         let tx = match &resolved {
             Some(Value::Range(a, _)) if unit == Unit::Week => {
-                iso_week(a).unwrap_or_else(|| crate::timex3::value(&Value::Range(*a, *a)))
+                resolve::iso_week(a).unwrap_or_else(|| crate::timex3::value(&Value::Range(*a, *a)))
             }
             Some(r) => crate::timex3::value(r),
             None => crate::timex3::unknown(unit).to_string(),
