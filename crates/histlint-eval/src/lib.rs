@@ -242,6 +242,29 @@ pub fn evaluate(paths: &[PathBuf]) -> Result<Evaluation, EvalError> {
     Ok(eval)
 }
 
+/// The TIMEX3 spans TimeML would annotate for one extracted expression: itself, or,
+/// for a range written with words ("between 1994 and 1997"), its two ends, which
+/// TimeML annotates as two expressions.
+fn timeml_spans(t: &histlint_temporal::Timex) -> Vec<Span> {
+    if let (Some([a, b]), histlint_temporal::Value::Range(x, y)) = (t.ends, &t.value) {
+        return [(a, x), (b, y)]
+            .into_iter()
+            .map(|((start, end), d)| Span {
+                start,
+                end,
+                ttype: type_name(t.ttype).to_string(),
+                value: histlint_temporal::Value::Date(*d).timex3(),
+            })
+            .collect();
+    }
+    vec![Span {
+        start: t.start,
+        end: t.end,
+        ttype: type_name(t.ttype).to_string(),
+        value: t.timex3.clone(),
+    }]
+}
+
 /// One document's evaluation.
 #[derive(Debug, Clone)]
 pub struct DocumentEval {
@@ -276,15 +299,7 @@ pub fn evaluate_document(file: &str, doc: &Document) -> DocumentEval {
     let t0 = Instant::now();
     let found = extract(&doc.text, Lang::En, anchor.as_ref());
     let extract_time = t0.elapsed();
-    let system: Vec<Span> = found
-        .iter()
-        .map(|t| Span {
-            start: t.start,
-            end: t.end,
-            ttype: type_name(t.ttype).to_string(),
-            value: t.timex3.clone(),
-        })
-        .collect();
+    let system: Vec<Span> = found.iter().flat_map(timeml_spans).collect();
     let mut gold: Vec<(Span, usize)> = doc
         .gold
         .iter()

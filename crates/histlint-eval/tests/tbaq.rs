@@ -50,9 +50,12 @@ fn tbaq_scores() {
     assert_eq!(eval.files.len(), 256, "TimeBank 183 + AQUAINT 73");
     assert_eq!(eval.skipped.len(), 1, "testpipeline/ holds a copy");
     assert!(t.gold > 1000);
+    // Floors just under what the extractor reaches (relaxed 0.940, value 0.801 when set);
+    // the value floor is the target. Raise them as it improves, never lower them.
     assert!(
-        t.relaxed.f1 >= 0.88,
-        "relaxed F1 {:.4} < 0.88",
+        t.relaxed.f1 >= 0.93,
+        "relaxed F1 {:.4} < 0.93",
         t.relaxed.f1
     );
+    assert!(t.value.f1 >= 0.80, "value F1 {:.4} < 0.80", t.value.f1);
 }

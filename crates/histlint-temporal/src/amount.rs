@@ -45,11 +45,40 @@ pub(crate) fn fmt_num(v: f64) -> String {
     }
 }
 
-/// `P3.5Y`, `PT5H`, `PXD`.
+/// `P3Y6M`, `PT5H30M`, `P1DT12H`, `PXD`: a fraction of a unit is written in the
+/// next smaller unit where it comes out whole (as TimeML annotates "2 1/2 years");
+/// otherwise as a decimal (`P2.5W`).
 pub(crate) fn tx_of(a: Amt, s: &Spec) -> String {
     let t = if s.time { "T" } else { "" };
     match a {
-        Amt::N(v) => format!("P{t}{}{}", fmt_num(v * s.tx_mult), s.code),
+        Amt::N(v) => {
+            let n = v * s.tx_mult;
+            let (whole, frac) = (n.trunc(), n.fract());
+            // the next smaller unit: its code, how many make one, and whether it is
+            // written after "T"
+            let smaller = match (s.code, s.time) {
+                ("Y", _) => Some(("M", 12.0, false)),
+                ("H", true) => Some(("M", 60.0, true)),
+                ("M", true) => Some(("S", 60.0, true)),
+                ("D", false) => Some(("H", 24.0, true)),
+                _ => None,
+            };
+            if let Some((code, per, time2)) = smaller
+                && frac > 0.0
+                && (frac * per).fract().abs() < 1e-9
+                && n.abs() < 1e15
+            {
+                let part = format!("{}{code}", (frac * per).round() as i64);
+                let lead = if whole == 0.0 {
+                    String::new()
+                } else {
+                    format!("{}{}", whole as i64, s.code)
+                };
+                let sep = if time2 && !s.time { "T" } else { "" };
+                return format!("P{t}{lead}{sep}{part}");
+            }
+            format!("P{t}{}{}", fmt_num(n), s.code)
+        }
         Amt::V(..) => format!("P{t}X{}", s.vcode),
     }
 }

@@ -53,7 +53,7 @@
 //!   anchor's calendar. A stated marker sets both.
 //! - TIMEX3 values: `1917-10-25`, `1917-03`, `1917`, `191` (decade), `19` (the century
 //!   1900–1999, i.e. "the 20th century"), `1918-SP`, `XXXX-10-25`, `XXXX-WXX-4`,
-//!   `T14:30`, `TMO`, `P3.5Y`, `PT5H`, `PXD`, `PRESENT_REF`, `-0043` (44 BC); a range is
+//!   `T14:30`, `TMO`, `P3Y6M`, `PT5H30M`, `PXD`, `PRESENT_REF`, `-0043` (44 BC); a range is
 //!   `START/END` (ISO 8601 interval notation).
 //! - "The winter of 1917" is `1917-WI` and stands for December 1916 to February 1918,
 //!   which covers both readings (the winter that ends in 1917 and the one that begins in
@@ -318,6 +318,17 @@ pub struct Timex {
     /// Approximate or modified: "the early 1930s", "circa 1850", "a few days", "about a
     /// year", an ambiguous order like "03/04/1917".
     pub vague: bool,
+    /// For a range written with words ("from 1905 to 1907", "between March and May
+    /// 1918"): the byte spans of its two ends, which TimeML annotates as two
+    /// expressions. `None` otherwise.
+    pub ends: Option<[(usize, usize); 2]>,
+}
+
+impl Value {
+    /// The TIMEX3 `value` attribute of this value (`1917-10`, `P3Y6M`, `PAST_REF`, ...).
+    pub fn timex3(&self) -> String {
+        timex3::value(self)
+    }
 }
 
 /// Finds the temporal expressions of `text` in `lang`, sorted by start, not overlapping

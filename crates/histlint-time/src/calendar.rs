@@ -180,6 +180,22 @@ impl Day {
         (i64::from(y) + cycles * cycle_years, m, d)
     }
 
+    /// Easter Sunday of `year` reckoned in `calendar`: the Gregorian computus (the
+    /// Western churches since 1583) or the Julian one (the Western churches before
+    /// 1583, the Orthodox churches to this day; the day is then a Julian date).
+    /// `None` for years outside ±1,000,000.
+    pub fn easter(calendar: Calendar, year: i64) -> Option<Day> {
+        if year.abs() >= DIRECT_YEARS {
+            return None;
+        }
+        let y = year as i32;
+        let rd = match calendar {
+            Calendar::Gregorian => gregorian::easter(y),
+            Calendar::Julian => julian::easter(y),
+        };
+        Some(Day(rd.to_i64_date()))
+    }
+
     /// Day of the week.
     pub fn weekday(self) -> Weekday {
         // Rata Die 1 (0001-01-01 Gregorian) was a Monday.
@@ -319,5 +335,19 @@ mod tests {
         );
         assert_eq!(Calendar::parse("Q1985727"), Some(Calendar::Gregorian));
         assert_eq!(Calendar::parse("hebrew"), None);
+    }
+
+    #[test]
+    fn easter_in_both_reckonings() {
+        // Easter 1916 (the Rising was on Easter Monday, 24 April)
+        let g = Day::easter(Calendar::Gregorian, 1916).unwrap();
+        assert_eq!(g.iso(Calendar::Gregorian), "1916-04-23");
+        assert_eq!(g.weekday(), Weekday::Sunday);
+        // Orthodox Easter 1917: 2 April O.S. = 15 April N.S.
+        let j = Day::easter(Calendar::Julian, 1917).unwrap();
+        assert_eq!(j.iso(Calendar::Julian), "1917-04-02");
+        assert_eq!(j.iso(Calendar::Gregorian), "1917-04-15");
+        assert_eq!(j.weekday(), Weekday::Sunday);
+        assert_eq!(Day::easter(Calendar::Gregorian, 2_000_000), None);
     }
 }

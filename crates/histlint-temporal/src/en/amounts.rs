@@ -12,7 +12,7 @@ use crate::token::{Kind, Suffix};
 use crate::{Partial, TimeOfDay, TimexType, Value};
 
 /// Tokens after a calendar quarter within which "a year earlier" refers to it.
-const QUARTER_REACH: usize = 120;
+const QUARTER_REACH: usize = 300;
 
 pub(super) fn spec(u: U) -> Option<Spec> {
     let s = |unit, factor, code, tx_mult, vcode, time| Spec {
@@ -159,6 +159,16 @@ impl Cx<'_> {
         {
             return Some((f64::from(t.num) / 4.0, j + 1));
         }
+        // "5 1/2", "2 3/4": a typed fraction after a space
+        if let (Some(n), Some(d)) = (self.plain(j, 1), self.plain(j + 2, 1))
+            && self.punct(j + 1, '/')
+            && self.adj(j + 1)
+            && self.adj(j + 2)
+            && !self.adj(j)
+            && matches!((n, d), (1, 2) | (1, 4) | (3, 4) | (1, 3) | (2, 3))
+        {
+            return Some((f64::from(n) / f64::from(d), j + 3));
+        }
         if self.kw(j) != Kw::And {
             return None;
         }
@@ -205,6 +215,13 @@ impl Cx<'_> {
                 });
             }
             Kw::Several => return Some((Amt::V(3.0, 9.0), i + 1, false)),
+            // "the next few days", "the past few weeks"
+            Kw::Few
+                if i > 0
+                    && matches!(self.kw(i - 1), Kw::Past | Kw::Last | Kw::Next | Kw::Coming) =>
+            {
+                return Some((Amt::V(2.0, 7.0), i + 1, false));
+            }
             Kw::Many => return Some((Amt::V(3.0, f64::INFINITY), i + 1, false)),
             Kw::Some if self.cardinal(i + 1).is_none() => {
                 return Some((Amt::V(2.0, 9.0), i + 1, false));
@@ -297,11 +314,23 @@ impl Cx<'_> {
         {
             j += 1;
             the_pre = true;
+        } else if k0 == Kw::Coming && self.lx(j + 1).plural && self.lx(j + 1).unit != U::None {
+            // "in coming weeks"
+            j += 1;
         }
         let (modi, j) = self.dur_mod(j);
         let (amt, mut k, article, bare) = match self.amount(j) {
             Some((a, k, art)) => (a, k, art, false),
             None if self.bare_plural_ok(j) && modi == Mod::None => {
+                (Amt::V(2.0, f64::INFINITY), j, false, true)
+            }
+            // "the coming years", "in coming weeks"
+            None if j > 0
+                && self.kw(j - 1) == Kw::Coming
+                && self.lx(j).plural
+                && self.lx(j).unit != U::None
+                && modi == Mod::None =>
+            {
                 (Amt::V(2.0, f64::INFINITY), j, false, true)
             }
             None if the_pre
@@ -473,6 +502,7 @@ impl Cx<'_> {
             return Some(m);
         }
         if d.bare
+            && !matches!(self.kw(i), Kw::Coming | Kw::The)
             && !(i > 0
                 && matches!(
                     self.kw(i - 1),
@@ -529,8 +559,43 @@ impl Cx<'_> {
         } else {
             None
         };
-        // "a year earlier" after a quarter: the same quarter a year before
+        // "almost four years ago", "about two years later": the span the modifier
+        // allows, written in TIMEX3 as the stated amount's point
         let mut qtx = None;
+        let resolved = match (resolved, d.amt) {
+            (None, Amt::N(v)) if anchored && d.modified && d.dur.max.is_finite() && !d.compound => {
+                self.anchor.and_then(|a| {
+                    let (lo, hi) = if dir < 0 {
+                        (-d.dur.max, -d.dur.min)
+                    } else {
+                        (d.dur.min, d.dur.max)
+                    };
+                    let p = v * d.spec.factor * f64::from(dir);
+                    let point = crate::resolve::shift(a, p, p, unit)?;
+                    qtx = Some(crate::timex3::value(&point));
+                    crate::resolve::shift(a, lo, hi, unit)
+                })
+            }
+            (r, _) => r,
+        };
+        // "six weeks ago": the week six weeks back, not a day (TIMEX3 `YYYY-Www`)
+        let resolved = match resolved {
+            Some(Value::Date(h))
+                if unit == Unit::Week && h.precision.has_day() && qtx.is_none() =>
+            {
+                let cal = h.calendar;
+                let day = histlint_time::Day::from_ymd(cal, h.year, h.month, h.day).ok()?;
+                let monday = day.add_days(-(crate::resolve::weekday_index(day.weekday()) as i64));
+                let mon = crate::resolve::date_of(monday, cal)?;
+                qtx = crate::resolve::iso_week(&mon);
+                Some(Value::Range(
+                    mon,
+                    crate::resolve::date_of(monday.add_days(6), cal)?,
+                ))
+            }
+            r => r,
+        };
+        // "a year earlier" after a quarter: the same quarter a year before
         let resolved = match (resolved, self.quarter.get()) {
             (Some(_), Some((y, q, end)))
                 if dir < 0
@@ -737,5 +802,156 @@ impl Cx<'_> {
             TimexType::Set,
             Value::Set(Box::new(Value::Partial(p))),
         ))
+    }
+}
+
+impl Cx<'_> {
+    /// The calendar quarter a financial report is about, when one was named within
+    /// [`QUARTER_REACH`] tokens before token `i`: (year, quarter).
+    pub(super) fn quarter_in_focus(&self, i: usize) -> Option<(i64, u32)> {
+        let (y, q, end) = self.quarter.get()?;
+        (end <= i && i - end <= QUARTER_REACH).then_some((y, q))
+    }
+
+    /// A period of a year before, as reports name it: "year-earlier" and "year-ago"
+    /// before a noun ("a year-earlier loss"), "the year-ago period", "the year-earlier
+    /// period", "the corresponding period last year", "the comparable period a year
+    /// ago", and "the 1988 period". After a calendar quarter ([`QUARTER_REACH`]) it is
+    /// that quarter in the year before (or in the year named); otherwise the year
+    /// before the anchor's. TimeML annotates these as DATEs.
+    pub(super) fn year_ago_rule(&self, i: usize) -> Option<M> {
+        let the = self.kw(i) == Kw::The;
+        // "a year-earlier loss": the article stays outside
+        let article = self.kw(i) == Kw::A;
+        let mut j = if the || article { i + 1 } else { i };
+        let year_unit = |k: usize| self.lx(k).unit == U::Year && !self.lx(k).plural;
+        let mut back = false;
+        let mut named_year = None;
+        if year_unit(j)
+            && self.hyphen_joins(j + 1)
+            && matches!(self.kw(j + 2), Kw::Ago | Kw::Earlier)
+        {
+            back = true;
+            j += 3;
+        } else if article {
+            return None;
+        } else if the && self.word_is(j, "latest") && self.word_is(j + 1, "period") {
+            let (y, q) = self.quarter_in_focus(i)?;
+            let q8 = q as u8;
+            let cal = histlint_time::Calendar::Gregorian;
+            return Some(
+                M::new(
+                    i,
+                    j + 2,
+                    TimexType::Date,
+                    Value::Range(
+                        HDate::ym(cal, y, 3 * q8 - 2).ok()?,
+                        HDate::ym(cal, y, 3 * q8).ok()?,
+                    ),
+                )
+                .with_timex(format!("{}-Q{q}", histlint_time::date::format_year(y))),
+            );
+        } else if the
+            && (self.word_is(j, "corresponding")
+                || self.word_is(j, "comparable")
+                || self.word_is(j, "same"))
+        {
+            j += 1;
+        } else if the
+            && self.ndigits(j) == 4
+            && let Some((y, e, _)) = self.year_num(j)
+        {
+            named_year = Some(y);
+            j = e;
+        } else {
+            return None;
+        }
+        let period = self.word_is(j, "period");
+        let mut e = j;
+        if period {
+            e = j + 1;
+            // "the corresponding period last year / a year ago / a year earlier"
+            if !back && named_year.is_none() {
+                if self.kw(e) == Kw::Last && year_unit(e + 1) {
+                    e += 2;
+                    back = true;
+                } else if self.kw(e) == Kw::A
+                    && year_unit(e + 1)
+                    && matches!(self.kw(e + 2), Kw::Ago | Kw::Earlier)
+                {
+                    e += 3;
+                    back = true;
+                } else {
+                    return None;
+                }
+            }
+        } else if the || named_year.is_some() || !back {
+            // "the year-ago quarter" is the quarter rule's; "the 1988 sales" a year
+            return None;
+        }
+        if article && period {
+            return None;
+        }
+        let (s0, e) = if period {
+            (i, e)
+        } else {
+            (if the || article { i + 1 } else { i }, j)
+        };
+        let cal = histlint_time::Calendar::Gregorian;
+        let (value, tx) = match (self.quarter_in_focus(i), named_year) {
+            (Some((_, q)), Some(y)) | (Some((y, q)), None) => {
+                let y = if named_year.is_some() {
+                    y
+                } else {
+                    y - i64::from(back)
+                };
+                let q8 = q as u8;
+                (
+                    Value::Range(
+                        HDate::ym(cal, y, 3 * q8 - 2).ok()?,
+                        HDate::ym(cal, y, 3 * q8).ok()?,
+                    ),
+                    format!("{}-Q{q}", histlint_time::date::format_year(y)),
+                )
+            }
+            (None, Some(_)) => return None,
+            (None, None) => {
+                let a = self.anchor?;
+                let d = HDate::year(cal, a.year - 1);
+                (Value::Date(d), histlint_time::date::format_year(a.year - 1))
+            }
+        };
+        Some(M::new(s0, e, TimexType::Date, value).with_timex(tx))
+    }
+}
+
+impl Cx<'_> {
+    /// "year-end", "year end", "year's end": the last day of the anchor's year, or of
+    /// the year before after "since" ("the change since year-end").
+    pub(super) fn year_end_rule(&self, i: usize) -> Option<M> {
+        if self.lx(i).unit != U::Year || self.lx(i).plural {
+            return None;
+        }
+        let e = if self.hyphen_joins(i + 1) && self.kw(i + 2) == Kw::End {
+            i + 3
+        } else if self.kw(i + 1) == Kw::End && self.txt(i + 1).eq_ignore_ascii_case("end") {
+            i + 2
+        } else if (self.punct(i + 1, '\'') || self.punct(i + 1, '\u{2019}'))
+            && self.word_is(i + 2, "s")
+            && self.word_is(i + 3, "end")
+        {
+            i + 4
+        } else {
+            return None;
+        };
+        // "the year end" is the year's; "a year end" is any
+        if i > 0 && self.kw(i - 1) == Kw::A {
+            return None;
+        }
+        let a = self.anchor?;
+        let back = i > 0 && self.kw(i - 1) == Kw::Since;
+        let y = a.year - i64::from(back);
+        let d = HDate::ymd(a.calendar, y, 12, 31).ok()?;
+        Some(M::new(i, e, TimexType::Date, Value::Date(d)))
     }
 }

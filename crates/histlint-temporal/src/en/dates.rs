@@ -262,7 +262,12 @@ impl Cx<'_> {
         match t.kind {
             Kind::Word => {
                 let l = self.lx(e);
-                !(l.unit != U::None || l.kw == Kw::Per || self.plural_like(e))
+                !(l.unit != U::None
+                    || matches!(l.kw, Kw::Per | Kw::Hundred | Kw::Thousand)
+                    || ["million", "billion", "trillion"]
+                        .iter()
+                        .any(|w| self.word_is(e, w))
+                    || self.plural_like(e))
             }
             Kind::Punct => {
                 !(self.punct(e, '%')
@@ -391,7 +396,22 @@ impl Cx<'_> {
             {
                 return true;
             }
-            if four && self.word_is(p, "fiscal") {
+            if four && (self.word_is(p, "fiscal") || self.word_is(p, "due")) {
+                return true;
+            }
+            // "his unsuccessful 1996 campaign", "predicting 1990 BellSouth earnings": a
+            // number of a year's size before a singular noun is a year (counts take
+            // plurals: "1500 soldiers")
+            if four
+                && self.is_word(p)
+                && (1000..=2100).contains(&self.plain(i, 4).unwrap_or(0))
+                && self.is_word(e)
+                && !self.plural_like(e)
+                && self.lx(e).unit == U::None
+                && self.lx(e).month == 0
+                && (self.lx(e).kw == Kw::None || self.cap(e))
+                && self.txt(e).len() > 2
+            {
                 return true;
             }
             // "in both 1990 and 1991"
@@ -642,7 +662,11 @@ impl Cx<'_> {
             && let Some(a) = self.anchor
             && a.precision.has_month()
         {
-            let lean = self.lean(i);
+            // without a tense cue, the past: news and narration tell of dates gone by
+            let lean = match self.lean(i) {
+                0 => -1,
+                l => l,
+            };
             let near = if dl.d > 0 {
                 resolve::day_near(a, dl.m, dl.d, lean)
             } else {
@@ -833,7 +857,9 @@ impl Cx<'_> {
     /// one, e.g. "circa").
     pub(super) fn year_rule(&self, i: usize, cued: bool) -> Option<M> {
         let (y, e, era) = self.year_num(i)?;
-        if !self.after_year_ok(e) || self.label_before(i) {
+        // "fiscal 1989 sales": "fiscal" makes it a year whatever follows
+        let fiscal = i > 0 && self.word_is(i - 1, "fiscal") && self.ndigits(i) == 4;
+        if !(fiscal || self.after_year_ok(e)) || self.label_before(i) {
             return None;
         }
         if !era && !cued && !self.year_cue(i, e) {
@@ -1007,6 +1033,7 @@ impl Cx<'_> {
             return None;
         }
         let (mut y, mut k) = self.range_part(j + 1, false)?;
+        let y_end = k;
         if x.m == 0 && x.d > 0 {
             if y.d == 0 {
                 return None;
@@ -1038,6 +1065,7 @@ impl Cx<'_> {
         m.calendar = cal;
         m.vague = x.vague || y.vague;
         m.yearish = true;
+        m.ends = Some([(i + 1, j), (j + 1, y_end)]);
         Some(m)
     }
 
@@ -1231,6 +1259,8 @@ impl Cx<'_> {
                     | Kw::After
                     | Kw::From
                     | Kw::To
+                    | Kw::Into
+                    | Kw::Over
             );
         if !(cued || p_cue)
             || (l.season_ambiguous && i > 0 && matches!(self.kw(i - 1), Kw::From | Kw::To))
@@ -1285,7 +1315,17 @@ impl Cx<'_> {
     /// A month named alone after a cue: "in March", "since October", "by May".
     pub(super) fn month_alone(&self, i: usize, cued: bool) -> Option<M> {
         let (m, e) = self.month_at(i, false)?;
-        if !cued && !self.month_cue(i) {
+        // "the October slaying", "a June agreement": a month before a noun
+        let attributive = i > 0
+            && matches!(self.kw(i - 1), Kw::The | Kw::A)
+            && self.lx(i).mclass != MONTH_ABBR
+            && self.attributive(e)
+            && self.lx(e).kw == Kw::None
+            && self.lx(e).unit == U::None
+            // "the October insurrection", "the July Days": names of events, whose
+            // month is no date to resolve around the anchor
+            && !EVENT_NOUNS.iter().any(|w| self.word_is(e, w));
+        if !cued && !attributive && !self.month_cue(i) {
             return None;
         }
         let value = self.dl_value_near(DL { m, ..DL::default() }, None, i)?;
@@ -1350,7 +1390,15 @@ impl Cx<'_> {
         }
         let w = weekday_of(l.weekday);
         let date = self.anchor.and_then(|a| match self.pick.get() {
-            Pick::Same => resolve::weekday_near(a, w, self.lean(i)),
+            // without a tense cue, the past: reports tell of days gone by
+            Pick::Same => resolve::weekday_near(
+                a,
+                w,
+                match self.lean(i) {
+                    0 => -1,
+                    l => l,
+                },
+            ),
             pick => resolve::weekday_around(a, w, pick),
         });
         let e = i + 1;
@@ -1435,6 +1483,8 @@ impl Cx<'_> {
         let mut dir: i8 = 0;
         // -1: the last completed quarter; 0: the anchor's
         let mut completed = false;
+        // "the latest quarter", "this quarter", "the current quarter": not the one in focus
+        let mut completed_word = false;
         let mut s0 = i;
         if let Some((n, k)) = self.ord_num(j) {
             if !(1..=4).contains(&n) {
@@ -1459,10 +1509,17 @@ impl Cx<'_> {
                     dir = 1;
                     j += 1;
                 }
-                Kw::This if !modified => j += 1,
-                _ if self.word_is(j, "current") => j += 1,
+                Kw::This if !modified => {
+                    completed_word = true;
+                    j += 1;
+                }
+                _ if self.word_is(j, "current") => {
+                    completed_word = true;
+                    j += 1;
+                }
                 _ if self.word_is(j, "latest") || self.word_is(j, "recent") => {
                     completed = true;
+                    completed_word = true;
                     j += 1;
                 }
                 _ if modified => completed = true,
@@ -1487,16 +1544,36 @@ impl Cx<'_> {
         {
             year = Some(y);
             e = e2;
-        } else if self.kw(e) == Kw::Of && self.year_num(k).is_none() {
-            // "the first quarter of the century"
+        } else if self.kw(e) == Kw::Of
+            && matches!(
+                self.kw(k),
+                Kw::The | Kw::This | Kw::That | Kw::Last | Kw::Next | Kw::Func
+            )
+        {
+            // "the first quarter of the century", "the last quarter of his life"
             return None;
+        }
+        // "the quarter a year ago", "the third quarter a year earlier"
+        if year.is_none()
+            && shift.is_none()
+            && self.kw(e) == Kw::A
+            && self.year_unit(e + 1)
+            && matches!(self.kw(e + 2), Kw::Ago | Kw::Earlier)
+        {
+            shift = Some(-1);
+            e += 3;
         }
         let cal = histlint_time::Calendar::Gregorian;
         let anchor_q = self
             .anchor
             .filter(|a| a.precision.has_month())
             .map(|a| (a.year, u32::from((a.month - 1) / 3) + 1));
+        // "the quarter" in a report about a quarter: that quarter
+        let focus = (q.is_none() && the && dir == 0 && !modified && !completed_word)
+            .then(|| self.quarter_in_focus(i))
+            .flatten();
         let resolved = match (q, year, shift, self.anchor) {
+            (None, None, None, _) if focus.is_some() => focus,
             (Some(n), Some(y), _, _) => Some((y, n)),
             (Some(n), None, Some(d), Some(a)) => Some((a.year + d, n)),
             (Some(n), None, None, Some(a)) => match anchor_q {
@@ -1613,5 +1690,146 @@ impl Cx<'_> {
             vague: true,
             ..inner
         })
+    }
+}
+
+/// Nouns that make "the October ...", "the February ..." the name of an event.
+const EVENT_NOUNS: &[&str] = &[
+    "revolution",
+    "insurrection",
+    "uprising",
+    "rising",
+    "revolt",
+    "rebellion",
+    "coup",
+    "putsch",
+    "days",
+    "manifesto",
+    "crisis",
+    "offensive",
+    "theses",
+    "war",
+    "events",
+    "massacre",
+    "pogrom",
+    "decree",
+    "decrees",
+    "plenum",
+    "plot",
+    "affair",
+    "putsch",
+    "movement",
+    "storm",
+    "storming",
+];
+
+impl Cx<'_> {
+    /// A month with a year counted from the anchor: "June last year", "January this
+    /// year", "March next year".
+    pub(super) fn month_rel_year(&self, i: usize) -> Option<M> {
+        let (m, e) = self.month_at(i, false)?;
+        let k = if self.kw(e) == Kw::Of { e + 1 } else { e };
+        let dir: i64 = match self.kw(k) {
+            Kw::Last => -1,
+            Kw::This => 0,
+            Kw::Next => 1,
+            _ => return None,
+        };
+        let l = self.lx(k + 1);
+        if l.unit != U::Year || l.plural {
+            return None;
+        }
+        let a = self.anchor?;
+        let d = HDate::ym(a.calendar, a.year + dir, m).ok()?;
+        let mut r = M::date(i, k + 2, d);
+        r.yearish = true;
+        Some(r)
+    }
+}
+
+impl Cx<'_> {
+    /// A half year: "the first half of 1918", "the second half of the year", "the last
+    /// half of 1989", "the first two quarters of 1990" (TIMEX3 `1989-H2`). Without a
+    /// year, the anchor's year.
+    pub(super) fn half_rule(&self, i: usize) -> Option<M> {
+        let mut j = if self.kw(i) == Kw::The { i + 1 } else { i };
+        let first = if self.word_is(j, "first") || self.word_is(j, "front") {
+            true
+        } else if self.word_is(j, "second")
+            || self.word_is(j, "last")
+            || self.word_is(j, "latter")
+            || self.word_is(j, "back")
+        {
+            false
+        } else {
+            return None;
+        };
+        j += 1;
+        if self.kw(j) == Kw::Half {
+            j += 1;
+        } else if self.lx(j).card == Some(2) && self.word_is(j + 1, "quarters") {
+            j += 2;
+        } else {
+            return None;
+        }
+        let e;
+        let year = if self.kw(j) == Kw::Of {
+            let k = j + 1;
+            if let Some((y, e2, _)) = self.year_num(k)
+                && self.after_year_ok(e2)
+            {
+                e = e2;
+                Some(y)
+            } else if self.kw(k) == Kw::The
+                && self.lx(k + 1).unit == U::Year
+                && !self.lx(k + 1).plural
+            {
+                e = k + 2;
+                self.anchor.map(|a| a.year)
+            } else if matches!(self.kw(k), Kw::This | Kw::Last | Kw::Next)
+                && self.lx(k + 1).unit == U::Year
+                && !self.lx(k + 1).plural
+            {
+                e = k + 2;
+                let d = match self.kw(k) {
+                    Kw::Last => -1,
+                    Kw::Next => 1,
+                    _ => 0,
+                };
+                self.anchor.map(|a| a.year + d)
+            } else {
+                return None;
+            }
+        } else {
+            // "the first half" alone is as often a match's or a book's
+            return None;
+        };
+        let cal = Calendar::Gregorian;
+        let h = if first { 1 } else { 2 };
+        let m = match year {
+            Some(y) => {
+                let (m1, m2) = if first { (1, 6) } else { (7, 12) };
+                M::new(
+                    i,
+                    e,
+                    TimexType::Date,
+                    Value::Range(HDate::ym(cal, y, m1).ok()?, HDate::ym(cal, y, m2).ok()?),
+                )
+                .with_timex(format!("{}-H{h}", histlint_time::date::format_year(y)))
+            }
+            None => M::new(
+                i,
+                e,
+                TimexType::Date,
+                Value::Relative {
+                    amount: None,
+                    direction: 0,
+                    unit: histlint_time::Unit::Month,
+                    resolved: None,
+                },
+            )
+            .with_timex(format!("XXXX-H{h}")),
+        };
+        Some(m)
     }
 }

@@ -56,14 +56,24 @@ fn cal_unit(u: U) -> Option<Unit> {
 impl Cx<'_> {
     /// A day `off` days from the anchor's, with an optional part of the day: "yesterday",
     /// "tomorrow evening", "last night", "the following morning".
-    fn day_rel(&self, s: usize, e: usize, off: i64, part: Option<TimeOfDay>, anchored: bool) -> M {
+    fn day_rel(
+        &self,
+        s: usize,
+        e: usize,
+        off: i64,
+        part: Option<TimeOfDay>,
+        anchored: bool,
+        anaphoric: bool,
+    ) -> M {
         let day: Option<HDate> = if anchored {
-            self.anchor.and_then(resolve::anchor_day).and_then(|d| {
-                match resolve::shift(&d, off as f64, off as f64, Unit::Day)? {
-                    Value::Date(h) => Some(h),
-                    _ => None,
-                }
-            })
+            self.base(anaphoric, Unit::Day)
+                .and_then(|a| resolve::anchor_day(&a))
+                .and_then(
+                    |d| match resolve::shift(&d, off as f64, off as f64, Unit::Day)? {
+                        Value::Date(h) => Some(h),
+                        _ => None,
+                    },
+                )
         } else {
             None
         };
@@ -108,11 +118,35 @@ impl Cx<'_> {
         }
     }
 
+    /// What a relative expression counts from: the text's reference time for an
+    /// anaphoric one when it is precise enough for `unit`, else the anchor.
+    fn base(&self, anaphoric: bool, unit: Unit) -> Option<HDate> {
+        if anaphoric
+            && let Some(r) = self.reference.get()
+            && match unit {
+                Unit::Day | Unit::Week => r.precision.has_day(),
+                Unit::Month => r.precision.has_month(),
+                _ => true,
+            }
+        {
+            return Some(r);
+        }
+        self.anchor.copied()
+    }
+
     /// The unit before, of, or after the anchor's: "last year", "the next day".
-    fn unit_rel(&self, s: usize, e: usize, unit: Unit, dir: i8, anchored: bool) -> M {
+    fn unit_rel(
+        &self,
+        s: usize,
+        e: usize,
+        unit: Unit,
+        dir: i8,
+        anchored: bool,
+        anaphoric: bool,
+    ) -> M {
         let resolved = if anchored {
-            self.anchor
-                .and_then(|a| resolve::neighbour(a, unit, i64::from(dir)))
+            self.base(anaphoric, unit)
+                .and_then(|a| resolve::neighbour(&a, unit, i64::from(dir)))
         } else {
             None
         };
@@ -148,14 +182,14 @@ impl Cx<'_> {
                 _ => 0,
             };
             if k0 == Kw::Tonight {
-                return Some(self.day_rel(i, i + 1, 0, day_part(P::Night), true));
+                return Some(self.day_rel(i, i + 1, 0, day_part(P::Night), true, false));
             }
             if let Some(t) = day_part(self.lx(i + 1).part)
                 && t.part.is_some()
             {
-                return Some(self.day_rel(i, i + 2, off, Some(t), true));
+                return Some(self.day_rel(i, i + 2, off, Some(t), true, false));
             }
-            return Some(self.day_rel(i, i + 1, off, None, true));
+            return Some(self.day_rel(i, i + 1, off, None, true, false));
         }
         let the = k0 == Kw::The;
         let j = if the { i + 1 } else { i };
@@ -191,26 +225,31 @@ impl Cx<'_> {
             let e = j + 2;
             if lj.unit == U::Day {
                 if dir < 0 && self.kw(e) == Kw::Yesterday {
-                    return Some(self.day_rel(i, e + 1, -2, None, true));
+                    return Some(self.day_rel(i, e + 1, -2, None, true, false));
                 }
                 if dir > 0 && self.kw(e) == Kw::Tomorrow {
-                    return Some(self.day_rel(i, e + 1, 2, None, true));
+                    return Some(self.day_rel(i, e + 1, 2, None, true, false));
                 }
             }
             let anchored = self.clause_end(e);
             if let Some(t) = day_part(lj.part)
                 && t.part.is_some()
             {
-                return Some(self.day_rel(i, e, i64::from(dir), Some(t), anchored));
+                return Some(self.day_rel(i, e, i64::from(dir), Some(t), anchored, true));
             }
             if let Some(u) = cal_unit(lj.unit) {
-                return Some(self.unit_rel(i, e, u, dir, anchored));
+                return Some(self.unit_rel(i, e, u, dir, anchored, true));
             }
         }
         let (dir, pick): (i8, Pick) = match lj.kw {
             Kw::Next => (1, Pick::Next),
             Kw::Following | Kw::Coming if the => (1, Pick::Next),
             Kw::Previous if the => (-1, Pick::Previous),
+            // "the past year": last year (a number makes it a duration: "the past two
+            // years")
+            Kw::Past if the && matches!(self.lx(j + 1).unit, U::Year | U::Month | U::Week) => {
+                (-1, Pick::Previous)
+            }
             Kw::Same if the => (0, Pick::Same),
             Kw::Last | Kw::This | Kw::That if !the => (
                 if lj.kw == Kw::Last { -1 } else { 0 },
@@ -222,7 +261,18 @@ impl Cx<'_> {
             ),
             _ => return None,
         };
-        let k = j + 1;
+        // "that year", "the following day", "the previous month", "the same week"
+        // count from the text's reference time; "last year", "next week", "this
+        // month" from the anchor
+        let anaphoric = (the && lj.kw != Kw::Past) || lj.kw == Kw::That;
+        let mut k = j + 1;
+        // "this past spring", "this past week"
+        let (dir, pick) = if lj.kw == Kw::This && !the && self.kw(k) == Kw::Past {
+            k += 1;
+            (-1, Pick::Previous)
+        } else {
+            (dir, pick)
+        };
         let l = self.lx(k);
         if l.plural {
             return None;
@@ -230,10 +280,10 @@ impl Cx<'_> {
         if let Some(t) = day_part(l.part)
             && t.part.is_some()
         {
-            return Some(self.day_rel(i, k + 1, i64::from(dir), Some(t), true));
+            return Some(self.day_rel(i, k + 1, i64::from(dir), Some(t), true, anaphoric));
         }
         if let Some(u) = cal_unit(l.unit) {
-            return Some(self.unit_rel(i, k + 1, u, dir, true));
+            return Some(self.unit_rel(i, k + 1, u, dir, true, anaphoric));
         }
         if l.season > 0 {
             let s = super::dates::season_of(l.season);
@@ -314,16 +364,38 @@ impl Cx<'_> {
                     _ => Ref::Past,
                 };
                 let l = self.lx(i + 1);
-                // "recent years", "recent months": the whole
+                // "recent years", "recent months": some of those units, up to now
+                // (TimeML: a vague DURATION, `PXY`)
                 if self.kw(i) == Kw::Recent && l.plural && l.unit != U::None {
-                    return r(i + 2, re);
+                    let sp = super::amounts::spec(l.unit)?;
+                    let d = histlint_time::Duration::vague(2.0 * sp.factor, f64::INFINITY, sp.unit);
+                    let t = if sp.time { "T" } else { "" };
+                    return Some(
+                        M::new(i, i + 2, TimexType::Duration, Value::Duration(d))
+                            .with_timex(format!("P{t}X{}", sp.vcode))
+                            .vague_if(true),
+                    );
                 }
                 if l.unit != U::None || self.kw(i + 1) == Kw::Quarter {
                     return None;
                 }
+
                 r(i + 1, re)
             }
             Kw::Someday => r(i + 1, Ref::Future),
+            // "these days"
+            Kw::These
+                if self.lx(i + 1).unit == U::Day
+                    && self.lx(i + 1).plural
+                    && self.noun_end(i + 2)
+                    && self.kw(i + 2) != Kw::Of =>
+            {
+                r(i + 2, Ref::Present)
+            }
+            // "at a later date"
+            Kw::A if self.word_is(i + 1, "later") && self.lx(i + 2).kw == Kw::Date => {
+                r(i + 3, Ref::Future)
+            }
             // "to this day"
             Kw::To
                 if self.kw(i + 1) == Kw::This
@@ -360,6 +432,13 @@ impl Cx<'_> {
                 if self.word_is(i + 1, "near") && self.kw(i + 2) == Kw::Future {
                     return r(i + 3, Ref::Future);
                 }
+                // "in the near term", "over the short term"
+                if (self.word_is(i + 1, "near") || self.word_is(i + 1, "short"))
+                    && self.word_is(i + 2, "term")
+                    && self.noun_end(i + 3)
+                {
+                    return r(i + 3, Ref::Future);
+                }
                 None
             }
             _ => None,
@@ -385,7 +464,7 @@ impl Cx<'_> {
 
     /// Token `j` is a noun an adjective such as "current" can qualify: a lower-case word
     /// that does not end the phrase ("current prices", not "the current is strong").
-    fn attributive(&self, j: usize) -> bool {
+    pub(super) fn attributive(&self, j: usize) -> bool {
         self.is_word(j) && !self.cap(j) && !self.noun_end(j)
     }
 
@@ -393,6 +472,30 @@ impl Cx<'_> {
     /// "of", "through": the anchor's year; "the year ended June 30" is a year's duration
     /// (TimeBank practice for fiscal years named by their end).
     fn the_year(&self, i: usize) -> Option<M> {
+        // "the year 1905", "the year two thousand"
+        if self.lx(i + 1).unit == U::Year && !self.lx(i + 1).plural {
+            let k = i + 2;
+            if let Some((y, e, _)) = self.year_num(k)
+                && self.after_year_ok(e)
+            {
+                return Some(M::date(
+                    i,
+                    e,
+                    HDate::year(histlint_time::Calendar::Gregorian, y),
+                ));
+            }
+            if let Some((v, e)) = self.card_word(k)
+                && v.fract() == 0.0
+                && (1000.0..3000.0).contains(&v)
+                && self.after_year_ok(e)
+            {
+                return Some(M::date(
+                    i,
+                    e,
+                    HDate::year(histlint_time::Calendar::Gregorian, v as i64),
+                ));
+            }
+        }
         let prev = if i > 0 { self.kw(i - 1) } else { Kw::None };
         if !matches!(
             prev,
@@ -401,7 +504,10 @@ impl Cx<'_> {
             return None;
         }
         let mut j = i + 1;
-        if self.word_is(j, "full") || self.word_is(j, "fiscal") {
+        // "the full year", "the current year", "the current fiscal year": the anchor's
+        // year wherever it stands
+        let own = self.word_is(j, "full") || self.word_is(j, "current");
+        if own || self.word_is(j, "fiscal") {
             j += 1;
             if self.word_is(j, "fiscal") {
                 j += 1;
@@ -412,6 +518,17 @@ impl Cx<'_> {
             return None;
         }
         let e = j + 1;
+        if own
+            && !(self.word_is(e, "ended") || self.word_is(e, "ending"))
+            && let Some(a) = self.anchor
+        {
+            return Some(M::new(
+                i,
+                e,
+                TimexType::Date,
+                Value::Date(HDate::year(a.calendar, a.year)),
+            ));
+        }
         if self.word_is(e, "ended") || self.word_is(e, "ending") {
             let d = histlint_time::Duration::about(1.0, Unit::Year);
             return Some(
@@ -465,6 +582,7 @@ impl Cx<'_> {
             calendar: m.calendar,
             vague: m.vague,
             yearish: m.yearish,
+            ends: None,
         })
     }
 
@@ -712,5 +830,18 @@ impl Cx<'_> {
                 ..Partial::default()
             }),
         ))
+    }
+}
+
+impl Cx<'_> {
+    /// "until then", "by then", "before then": the date the text last named (its
+    /// reference time), when there is one. A "then" meaning "next" ("and then he
+    /// left") is not a date.
+    pub(super) fn then_rule(&self, i: usize) -> Option<M> {
+        if i == 0 || !matches!(self.kw(i - 1), Kw::Until | Kw::By | Kw::Before) {
+            return None;
+        }
+        let r = self.reference.get()?;
+        Some(M::new(i, i + 1, TimexType::Date, Value::Date(r)))
     }
 }

@@ -150,6 +150,7 @@ pub(crate) enum Kw {
     YearVerb,
     /// Function words ending in -s ("has", "its") that are not plural nouns.
     Func,
+    Weekend,
 }
 
 /// Units of duration.
@@ -215,6 +216,8 @@ pub(crate) struct Lex {
     pub part: P,
     /// "twenties" = 2
     pub decade: u8,
+    /// May begin a holiday's name ("Christmas", "Good" Friday, "May" Day).
+    pub holiday: bool,
 }
 
 const L0: Lex = Lex {
@@ -231,6 +234,7 @@ const L0: Lex = Lex {
     plural: false,
     part: P::None,
     decade: 0,
+    holiday: false,
 };
 
 const fn k(kw: Kw) -> Lex {
@@ -406,6 +410,7 @@ static WORDS: &[(&str, Lex)] = &[
     ("style", k(Kw::Style)),
     ("old", k(Kw::Old)),
     ("new", k(Kw::New)),
+    ("weekend", k(Kw::Weekend)),
     ("calendar", k(Kw::Calendar)),
     ("julian", k(Kw::Julian)),
     ("gregorian", k(Kw::Gregorian)),
@@ -715,7 +720,10 @@ fn pack(word: &str) -> u128 {
 
 impl Table {
     fn build() -> Table {
-        assert!(WORDS.len() * 2 < SLOTS && WORDS.len() < usize::from(u16::MAX));
+        assert!(
+            (WORDS.len() + super::holidays::FIRST_WORDS.len()) * 2 < SLOTS
+                && WORDS.len() < usize::from(u16::MAX)
+        );
         let mut keys = vec![0u128; SLOTS];
         let mut ids = vec![0u16; SLOTS];
         // entry 0 is "no entry"
@@ -730,7 +738,30 @@ impl Table {
             }
             keys[h] = key;
             ids[h] = entries.len() as u16;
-            entries.push(*lex);
+            let mut lex = *lex;
+            lex.holiday = super::holidays::FIRST_WORDS.contains(word);
+            entries.push(lex);
+        }
+        // first words of holiday names with no other role
+        for word in super::holidays::FIRST_WORDS {
+            let key = pack(word);
+            let mut h = hash(key);
+            let mut known = false;
+            while ids[h] != 0 {
+                if keys[h] == key {
+                    known = true;
+                    break;
+                }
+                h = (h + 1) & (SLOTS - 1);
+            }
+            if !known {
+                keys[h] = key;
+                ids[h] = entries.len() as u16;
+                entries.push(Lex {
+                    holiday: true,
+                    ..L0
+                });
+            }
         }
         Table { keys, ids, entries }
     }

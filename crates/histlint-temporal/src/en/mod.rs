@@ -16,6 +16,7 @@
 mod amounts;
 mod dates;
 mod deictic;
+mod holidays;
 mod lexicon;
 mod tense;
 
@@ -48,10 +49,27 @@ pub(crate) fn extract_into(text: &str, anchor: Option<&HDate>, out: &mut Vec<Tim
             pick: Cell::new(Pick::Same),
             lean: Cell::new(None),
             quarter: Cell::new(None),
+            reference: Cell::new(None),
         };
         let first = out.len();
         cx.scan(base, out);
         date_clock_times(text, anchor, out, first);
+    }
+}
+
+/// The date a match gives the text's reference time: a date named with its year
+/// ("June 1998", "in 1917"), or a relative expression resolved to a day ("on Friday",
+/// "yesterday"). Durations, sets, vague references and ranges leave it as it was.
+fn reference_of(m: &M) -> Option<HDate> {
+    match &m.value {
+        Value::Date(h) if m.yearish => Some(*h),
+        Value::Relative {
+            resolved: Some(r), ..
+        } => match r.as_ref() {
+            Value::Date(h) if h.precision.has_day() => Some(*h),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -191,6 +209,7 @@ fn starters() -> &'static [bool] {
                     || e.unit != lexicon::U::None
                     || e.part != lexicon::P::None
                     || e.decade > 0
+                    || e.holiday
                     || matches!(
                         e.kw,
                         Kw::The
@@ -255,6 +274,9 @@ fn starters() -> &'static [bool] {
                             | Kw::Fortnightly
                             | Kw::Ad
                             | Kw::To
+                            | Kw::Coming
+                            | Kw::These
+                            | Kw::Then
                     )
             })
             .collect()
@@ -275,6 +297,8 @@ pub(super) struct M {
     /// A year, or a date with a year: a following bare number after "and" or a comma
     /// continues the list ("in 1905, 1917 and 1921").
     pub yearish: bool,
+    /// The token spans of a worded range's two ends ([`Timex::ends`]).
+    pub ends: Option<[(usize, usize); 2]>,
 }
 
 impl M {
@@ -288,6 +312,7 @@ impl M {
             calendar: None,
             vague: false,
             yearish: false,
+            ends: None,
         }
     }
 
@@ -326,6 +351,10 @@ pub(super) struct Cx<'a> {
     /// The last calendar quarter found (year, quarter, token just past it): "a year
     /// earlier" after it is the same quarter a year before.
     pub quarter: Cell<Option<(i64, u32, usize)>>,
+    /// The last date the text named (with its year, or resolved to a day): the
+    /// reference time of anaphoric expressions ("that year", "the following day"),
+    /// which deictic ones ("last year", "tomorrow") do not use.
+    pub reference: Cell<Option<HDate>>,
 }
 
 const EMPTY: Lex = Lex {
@@ -342,6 +371,7 @@ const EMPTY: Lex = Lex {
     plural: false,
     part: lexicon::P::None,
     decade: 0,
+    holiday: false,
 };
 
 impl<'a> crate::token::TokenView<'a> for Cx<'a> {
@@ -368,8 +398,15 @@ impl<'a> Cx<'a> {
                 Some(m) if m.s >= i && m.e > m.s && m.e <= n => {
                     let e = m.e;
                     self.last.set((e, m.yearish));
-                    if let Some(q) = m.timex3.as_deref().and_then(quarter_of) {
+                    // the quarter in focus; a quarter of an earlier year ("a year
+                    // earlier", "the year-ago quarter") is a comparison, not a new focus
+                    if let Some(q) = m.timex3.as_deref().and_then(quarter_of)
+                        && self.quarter.get().is_none_or(|(y, _, _)| q.0 >= y)
+                    {
                         self.quarter.set(Some((q.0, q.1, e)));
+                    }
+                    if let Some(d) = reference_of(&m) {
+                        self.reference.set(Some(d));
                     }
                     out.push(self.timex(base, m));
                     i = e;
@@ -383,6 +420,12 @@ impl<'a> Cx<'a> {
         let start = base + self.toks[m.s].start as usize;
         let end = base + self.toks[m.e - 1].end as usize;
         let timex3 = m.timex3.unwrap_or_else(|| crate::timex3::value(&m.value));
+        let span = |(s, e): (usize, usize)| {
+            (
+                base + self.toks[s].start as usize,
+                base + self.toks[e - 1].end as usize,
+            )
+        };
         Timex {
             start,
             end,
@@ -391,6 +434,7 @@ impl<'a> Cx<'a> {
             timex3,
             calendar: m.calendar,
             vague: m.vague,
+            ends: m.ends.map(|[a, b]| [span(a), span(b)]),
         }
     }
 
@@ -430,6 +474,7 @@ impl<'a> Cx<'a> {
                 let l = self.lx(i);
                 let kw = l.kw;
                 if l.month > 0 {
+                    take(self.month_rel_year(i));
                     take(self.date_rule(i));
                     take(self.month_range(i));
                     take(self.month_alone(i, false));
@@ -442,6 +487,7 @@ impl<'a> Cx<'a> {
                     take(self.season_rule(i, false));
                 }
                 if l.card.is_some() || l.ord > 0 {
+                    take(self.half_rule(i));
                     take(self.quarter_rule(i));
                     take(self.date_rule(i));
                     take(self.year_rule(i, false));
@@ -450,13 +496,21 @@ impl<'a> Cx<'a> {
                     take(self.duration_rule(i));
                 }
                 if l.unit != lexicon::U::None {
+                    take(self.year_end_rule(i));
+                    take(self.year_ago_rule(i));
                     take(self.duration_rule(i));
                 }
                 if l.part != lexicon::P::None {
                     take(self.part_rule(i));
                 }
+                if l.holiday {
+                    take(self.holiday_rule(i));
+                }
                 match kw {
                     Kw::The => {
+                        take(self.half_rule(i));
+                        take(self.weekend_rule(i));
+                        take(self.year_ago_rule(i));
                         take(self.quarter_rule(i));
                         take(self.date_rule(i));
                         take(self.period_rule(i));
@@ -479,6 +533,8 @@ impl<'a> Cx<'a> {
                         take(self.duration_rule(i));
                     }
                     Kw::Last | Kw::Next | Kw::This | Kw::That => {
+                        take(self.weekend_rule(i));
+                        take(self.holiday_rule(i));
                         take(self.quarter_rule(i));
                         take(self.neighbour_rule(i));
                         take(self.duration_rule(i));
@@ -508,7 +564,8 @@ impl<'a> Cx<'a> {
                         take(self.ref_rule(i));
                         take(self.duration_rule(i));
                     }
-                    Kw::To => take(self.ref_rule(i)),
+                    Kw::To | Kw::These => take(self.ref_rule(i)),
+                    Kw::Then => take(self.then_rule(i)),
                     Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight => {
                         take(self.neighbour_rule(i))
                     }
@@ -518,6 +575,8 @@ impl<'a> Cx<'a> {
                     }
                     Kw::Ad => take(self.year_rule(i, false)),
                     Kw::A => {
+                        take(self.ref_rule(i));
+                        take(self.year_ago_rule(i));
                         take(self.year_rule(i, false));
                         take(self.time_rule(i));
                         take(self.duration_rule(i));

@@ -16,7 +16,16 @@ use crate::token::TokenView;
 const REACH: usize = 30;
 
 const FUTURE: &[&str] = &[
-    "will", "shall", "ll", "would", "next", "coming", "upcoming", "tomorrow", "won",
+    "will",
+    "shall",
+    "ll",
+    "would",
+    "next",
+    "coming",
+    "upcoming",
+    "tomorrow",
+    "won",
+    "effective",
 ];
 
 const FUTURE_BEFORE_TO: &[&str] = &["expected", "scheduled", "planned", "set", "going"];

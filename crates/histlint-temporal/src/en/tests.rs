@@ -399,12 +399,12 @@ fn calendar_markers() {
 #[test]
 fn durations_in_words_and_digits() {
     for (text, tx, unit, min, max) in [
-        ("three and a half years", "P3.5Y", Unit::Year, 3.25, 3.75),
-        ("3½ years", "P3.5Y", Unit::Year, 3.25, 3.75),
-        ("3.5 years", "P3.5Y", Unit::Year, 3.25, 3.75),
+        ("three and a half years", "P3Y6M", Unit::Year, 3.25, 3.75),
+        ("3½ years", "P3Y6M", Unit::Year, 3.25, 3.75),
+        ("3.5 years", "P3Y6M", Unit::Year, 3.25, 3.75),
         ("two and a half months", "P2.5M", Unit::Month, 2.25, 2.75),
-        ("a year and a half", "P1.5Y", Unit::Year, 1.25, 1.75),
-        ("half a year", "P0.5Y", Unit::Year, 0.25, 0.75),
+        ("a year and a half", "P1Y6M", Unit::Year, 1.25, 1.75),
+        ("half a year", "P6M", Unit::Year, 0.25, 0.75),
         ("eighteen months", "P18M", Unit::Month, 17.5, 18.5),
         ("18 months", "P18M", Unit::Month, 17.5, 18.5),
         ("a fortnight", "P2W", Unit::Week, 1.0, 3.0),
@@ -962,11 +962,7 @@ fn present_past_and_future_references() {
     check("Prices reflect current demand.", "current", "PRESENT_REF");
     assert!(spans("The current was strong.").is_empty());
     check("A recent survey found little.", "recent", "PAST_REF");
-    check(
-        "Rents have doubled in recent years.",
-        "recent years",
-        "PAST_REF",
-    );
+    check("Rents have doubled in recent years.", "recent years", "PXY");
     check(
         "Nobody knows what the future will bring.",
         "the future",
@@ -1080,4 +1076,226 @@ fn amounts_counted_from_an_event_are_durations() {
         "Three days later",
         "1905-01-25",
     );
+}
+
+// ---- named days, the weekend, halves, reports' periods -------------------------------------
+
+#[test]
+fn holidays_with_and_without_a_year() {
+    check("the Christmas of 1914", "Christmas of 1914", "1914-12-25");
+    check(
+        "The Rising began on Easter Monday, 1916.",
+        "Easter Monday, 1916",
+        "1916-04-24",
+    );
+    check(
+        "Rent was due on Lady Day, 1649.",
+        "Lady Day, 1649",
+        "1649-03-25",
+    );
+    // Easter before 1583 by the Julian computus, as a Julian date
+    let t = one("They met at Easter 1204.", None);
+    assert_eq!(t.timex3, "1204-04-25");
+    assert_eq!(
+        t.value,
+        Value::Date(HDate::ymd(Calendar::Julian, 1204, 4, 25).unwrap())
+    );
+    // without a year: around the anchor, by tense
+    check_at(
+        "Elian was found Thanksgiving Day clinging to a tube.",
+        Some("2000-01-07"),
+        "Thanksgiving Day",
+        "1999-11-25",
+    );
+    check_at(
+        "He will come next Christmas.",
+        Some("2000-01-07"),
+        "next Christmas",
+        "2000-12-25",
+    );
+    check_at(
+        "They will campaign until Election Day.",
+        Some("1998-10-26"),
+        "Election Day",
+        "1998-11-03",
+    );
+    // names of other things
+    assert!(spans_at("the Easter Rising", Some("1916-05-01")).is_empty());
+    assert!(spans_at("They painted Easter eggs.", Some("1916-05-01")).is_empty());
+    assert!(spans("It was Good Friday.").is_empty());
+}
+
+#[test]
+fn the_weekend() {
+    // told in the past on a Monday: the weekend just gone
+    check_at(
+        "Over the weekend, McCaw continued.",
+        Some("1990-08-13"),
+        "the weekend",
+        "1990-W32-WE",
+    );
+    // "ahead of the weekend" on a Friday: the coming one
+    check_at(
+        "Dealers squared positions ahead of the weekend.",
+        Some("1989-10-27"),
+        "the weekend",
+        "1989-W43-WE",
+    );
+    check_at(
+        "We leave next weekend.",
+        Some("1989-10-25"),
+        "next weekend",
+        "1989-W44-WE",
+    );
+}
+
+#[test]
+fn halves_and_years_in_words() {
+    check(
+        "for the last half of 1989 and",
+        "the last half of 1989",
+        "1989-H2",
+    );
+    check(
+        "through the first two quarters of 1990, when",
+        "the first two quarters of 1990",
+        "1990-H1",
+    );
+    check_at(
+        "in the second half of the year",
+        Some("1917-03-01"),
+        "the second half of the year",
+        "1917-H2",
+    );
+    assert!(spans_at("in the first half the team scored", Some("1917-03-01")).is_empty());
+    check("by the year two thousand", "the year two thousand", "2000");
+    check("in the year 1905", "the year 1905", "1905");
+}
+
+#[test]
+fn report_periods_a_year_back() {
+    let a = Some("1989-11-02");
+    // after a quarter, "a year earlier" and its kin are that quarter a year before
+    let text = "Net rose in the third quarter. The year-ago period had a loss; a year-earlier \
+                charge and the 1988 period too. For the quarter a year ago, sales fell.";
+    let got: Vec<String> = spans_at(text, a).into_iter().map(|(_, v)| v).collect();
+    assert_eq!(
+        got,
+        ["1989-Q3", "1988-Q3", "1988-Q3", "1988-Q3", "1988-Q3"],
+        "{text}"
+    );
+    // without a quarter in focus, the year before the anchor
+    check_at(
+        "compared with a year-earlier loss",
+        a,
+        "year-earlier",
+        "1988",
+    );
+    check_at(
+        "in the corresponding period last year",
+        a,
+        "the corresponding period last year",
+        "1988",
+    );
+}
+
+#[test]
+fn anaphora_counts_from_the_last_date_named() {
+    let a = Some("2000-01-28");
+    assert_eq!(
+        spans_at(
+            "He came in June 1998 and returned to Cuba later that year.",
+            a
+        ),
+        [
+            ("June 1998".to_string(), "1998-06".to_string()),
+            ("that year".into(), "1998".into())
+        ]
+    );
+    assert_eq!(
+        spans_at("In 1905 he was arrested; the following year he escaped.", a)[1],
+        ("the following year".to_string(), "1906".to_string())
+    );
+    assert_eq!(
+        spans_at(
+            "On 25 October 1917 they struck. The next day Lenin spoke.",
+            a
+        )[1],
+        ("The next day".to_string(), "1917-10-26".to_string())
+    );
+    assert_eq!(
+        spans_at(
+            "It ends on Nov. 30. Until then, it trades.",
+            Some("1989-10-26")
+        )[1],
+        ("then".to_string(), "1989-11-30".to_string())
+    );
+    // deictic ones keep to the anchor
+    assert_eq!(
+        spans_at("In 1905 he was arrested. Last year he left.", a)[1],
+        ("Last year".to_string(), "1999".to_string())
+    );
+    check_at("over the past year.", a, "the past year", "1999");
+}
+
+#[test]
+fn more_periods_and_amounts() {
+    let a = Some("1998-02-19");
+    check_at(
+        "In January this year, police came.",
+        a,
+        "January this year",
+        "1998-01",
+    );
+    check_at(
+        "But in June last year, the rest left.",
+        a,
+        "June last year",
+        "1997-06",
+    );
+    check_at("over the next few days", a, "the next few days", "PXD");
+    check_at("in the coming years", a, "the coming years", "PXY");
+    check_at("Rates fell in coming weeks.", a, "coming weeks", "PXW");
+    check_at(
+        "almost four years ago",
+        Some("1999-03-12"),
+        "almost four years ago",
+        "1995",
+    );
+    check_at(
+        "six weeks ago they met",
+        Some("2000-01-07"),
+        "six weeks ago",
+        "1999-W47",
+    );
+    check("for 5 1/2 hours", "5 1/2 hours", "PT5H30M");
+    check("a day and a half", "a day and a half", "P1DT12H");
+    check_at("by year-end.", a, "year-end", "1998-12-31");
+    check_at(
+        "Costs rose this past spring.",
+        a,
+        "this past spring",
+        "1997-SP",
+    );
+    check_at("It was in the near term.", a, "the near term", "FUTURE_REF");
+    check_at(
+        "Sales for the full year were up.",
+        a,
+        "the full year",
+        "1998",
+    );
+    check_at("the October slaying of a doctor", a, "October", "1997-10");
+    check_at(
+        "a loss for the third quarter of $226.3 million",
+        a,
+        "the third quarter",
+        "1997-Q3",
+    );
+    check(
+        "sales above fiscal 1989 sales of $155 million",
+        "1989",
+        "1989",
+    );
+    check("in his unsuccessful 1996 campaign", "1996", "1996");
+    assert!(spans("The 1500 soldiers marched.").is_empty());
 }

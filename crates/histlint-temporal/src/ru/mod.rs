@@ -222,6 +222,7 @@ impl<'a> Cx<'a> {
             timex3,
             calendar: m.calendar,
             vague: m.vague,
+            ends: None,
         }
     }
 
