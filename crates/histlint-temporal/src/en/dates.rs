@@ -1268,14 +1268,23 @@ impl Cx<'_> {
             return None;
         }
         Some(
-            self.season_value(i, e, s, 0, self.pick.get())
+            self.season_value(i, e, s, 0, self.pick.get(), false)
                 .vague_if(modi),
         )
     }
 
     /// A season placed around the anchor ("that spring", "last winter").
-    pub(super) fn season_value(&self, s0: usize, e: usize, s: Season, dir: i8, pick: Pick) -> M {
-        match self.anchor.and_then(|a| resolve::season_around(a, s, pick)) {
+    pub(super) fn season_value(
+        &self,
+        s0: usize,
+        e: usize,
+        s: Season,
+        dir: i8,
+        pick: Pick,
+        anaphoric: bool,
+    ) -> M {
+        let base = self.base(anaphoric, histlint_time::Unit::Year);
+        match base.and_then(|a| resolve::season_around(&a, s, pick)) {
             Some((k, v)) => M::new(
                 s0,
                 e,
@@ -1288,7 +1297,7 @@ impl Cx<'_> {
                 },
             )
             .with_timex(season_timex(k, s)),
-            None if dir == 0 && self.anchor.is_none() => M::new(
+            None if dir == 0 && base.is_none() => M::new(
                 s0,
                 e,
                 TimexType::Date,

@@ -120,7 +120,7 @@ impl Cx<'_> {
 
     /// What a relative expression counts from: the text's reference time for an
     /// anaphoric one when it is precise enough for `unit`, else the anchor.
-    fn base(&self, anaphoric: bool, unit: Unit) -> Option<HDate> {
+    pub(super) fn base(&self, anaphoric: bool, unit: Unit) -> Option<HDate> {
         if anaphoric
             && let Some(r) = self.reference.get()
             && match unit {
@@ -287,13 +287,13 @@ impl Cx<'_> {
         }
         if l.season > 0 {
             let s = super::dates::season_of(l.season);
-            return Some(self.season_value(i, k + 1, s, dir, pick));
+            return Some(self.season_value(i, k + 1, s, dir, pick, anaphoric));
         }
         if l.weekday > 0 && self.cap(k) && !l.wabbr {
             let w = super::dates::weekday_of(l.weekday);
             let resolved = self
-                .anchor
-                .and_then(|a| resolve::weekday_around(a, w, pick))
+                .base(anaphoric, Unit::Week)
+                .and_then(|a| resolve::weekday_around(&a, w, pick))
                 .map(|d| Box::new(Value::Date(d)));
             let tx = match &resolved {
                 Some(r) => crate::timex3::value(r),
@@ -316,8 +316,8 @@ impl Cx<'_> {
         }
         if let Some((m, e)) = self.month_at(k, false) {
             let resolved = self
-                .anchor
-                .and_then(|a| resolve::month_around(a, m, pick))
+                .base(anaphoric, Unit::Month)
+                .and_then(|a| resolve::month_around(&a, m, pick))
                 .map(|d| Box::new(Value::Date(d)));
             let tx = match &resolved {
                 Some(r) => crate::timex3::value(r),

@@ -1230,6 +1230,10 @@ fn anaphora_counts_from_the_last_date_named() {
         )[1],
         ("then".to_string(), "1989-11-30".to_string())
     );
+    assert_eq!(
+        spans_at("In 1917 the Tsar fell. That spring the Soviet ruled.", a)[1],
+        ("That spring".to_string(), "1917-SP".to_string())
+    );
     // deictic ones keep to the anchor
     assert_eq!(
         spans_at("In 1905 he was arrested. Last year he left.", a)[1],
