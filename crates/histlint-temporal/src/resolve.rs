@@ -154,6 +154,23 @@ pub fn neighbour(anchor: &HDate, unit: Unit, dir: i64) -> Option<Value> {
     }
 }
 
+/// Calendar quarter `q` (1-4) of `year`: its months as a range and its TIMEX3 value
+/// (`1989-Q3`). `None` for a quarter outside 1-4.
+pub fn quarter(year: i64, q: u32) -> Option<(Value, String)> {
+    if !(1..=4).contains(&q) {
+        return None;
+    }
+    let cal = Calendar::Gregorian;
+    let m = 3 * q as u8;
+    Some((
+        Value::Range(
+            HDate::ym(cal, year, m - 2).ok()?,
+            HDate::ym(cal, year, m).ok()?,
+        ),
+        format!("{}-Q{q}", histlint_time::date::format_year(year)),
+    ))
+}
+
 /// 0 for Monday … 6 for Sunday.
 pub fn weekday_index(w: Weekday) -> usize {
     Weekday::ALL.iter().position(|x| *x == w).unwrap_or(0)

@@ -605,13 +605,9 @@ impl Cx<'_> {
                     && end <= d.s
                     && d.s - end <= QUARTER_REACH =>
             {
-                let q8 = q as u8;
-                let cal = histlint_time::Calendar::Gregorian;
-                qtx = Some(format!("{}-Q{q}", histlint_time::date::format_year(y - 1)));
-                Some(Value::Range(
-                    HDate::ym(cal, y - 1, 3 * q8 - 2).ok()?,
-                    HDate::ym(cal, y - 1, 3 * q8).ok()?,
-                ))
+                let (v, tx) = crate::resolve::quarter(y - 1, q)?;
+                qtx = Some(tx);
+                Some(v)
             }
             (r, _) => r,
         };
@@ -837,20 +833,8 @@ impl Cx<'_> {
             return None;
         } else if the && self.word_is(j, "latest") && self.word_is(j + 1, "period") {
             let (y, q) = self.quarter_in_focus(i)?;
-            let q8 = q as u8;
-            let cal = histlint_time::Calendar::Gregorian;
-            return Some(
-                M::new(
-                    i,
-                    j + 2,
-                    TimexType::Date,
-                    Value::Range(
-                        HDate::ym(cal, y, 3 * q8 - 2).ok()?,
-                        HDate::ym(cal, y, 3 * q8).ok()?,
-                    ),
-                )
-                .with_timex(format!("{}-Q{q}", histlint_time::date::format_year(y))),
-            );
+            let (v, tx) = crate::resolve::quarter(y, q)?;
+            return Some(M::new(i, j + 2, TimexType::Date, v).with_timex(tx));
         } else if the
             && (self.word_is(j, "corresponding")
                 || self.word_is(j, "comparable")
@@ -905,14 +889,7 @@ impl Cx<'_> {
                 } else {
                     y - i64::from(back)
                 };
-                let q8 = q as u8;
-                (
-                    Value::Range(
-                        HDate::ym(cal, y, 3 * q8 - 2).ok()?,
-                        HDate::ym(cal, y, 3 * q8).ok()?,
-                    ),
-                    format!("{}-Q{q}", histlint_time::date::format_year(y)),
-                )
+                crate::resolve::quarter(y, q)?
             }
             (None, Some(_)) => return None,
             (None, None) => {

@@ -1572,7 +1572,6 @@ impl Cx<'_> {
             shift = Some(-1);
             e += 3;
         }
-        let cal = histlint_time::Calendar::Gregorian;
         let anchor_q = self
             .anchor
             .filter(|a| a.precision.has_month())
@@ -1606,12 +1605,7 @@ impl Cx<'_> {
         };
         let m = match resolved {
             Some((y, n)) => {
-                let n8 = n as u8;
-                let v = Value::Range(
-                    HDate::ym(cal, y, 3 * n8 - 2).ok()?,
-                    HDate::ym(cal, y, 3 * n8).ok()?,
-                );
-                let tx = format!("{}-Q{n}", histlint_time::date::format_year(y));
+                let (v, tx) = resolve::quarter(y, n)?;
                 let v = if year.is_some() {
                     v
                 } else {
