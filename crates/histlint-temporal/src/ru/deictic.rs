@@ -25,14 +25,16 @@ fn cal_unit(u: U) -> Option<Unit> {
 
 impl Cx<'_> {
     /// A day `off` days from the anchor's: "вчера", "на следующий день".
-    fn day_rel(&self, s: usize, e: usize, off: i64, anchored: bool) -> M {
+    fn day_rel(&self, s: usize, e: usize, off: i64, anchored: bool, anaphoric: bool) -> M {
         let day: Option<HDate> = if anchored {
-            self.anchor.and_then(resolve::anchor_day).and_then(|d| {
-                match resolve::shift(&d, off as f64, off as f64, Unit::Day)? {
-                    Value::Date(h) => Some(h),
-                    _ => None,
-                }
-            })
+            self.base(anaphoric, Unit::Day)
+                .and_then(|a| resolve::anchor_day(&a))
+                .and_then(
+                    |d| match resolve::shift(&d, off as f64, off as f64, Unit::Day)? {
+                        Value::Date(h) => Some(h),
+                        _ => None,
+                    },
+                )
         } else {
             None
         };
@@ -50,10 +52,10 @@ impl Cx<'_> {
     }
 
     /// The unit before, of, or after the anchor's: "в прошлом году", "на этой неделе".
-    fn unit_rel(&self, s: usize, e: usize, unit: Unit, dir: i8) -> M {
+    fn unit_rel(&self, s: usize, e: usize, unit: Unit, dir: i8, anaphoric: bool) -> M {
         let resolved = self
-            .anchor
-            .and_then(|a| resolve::neighbour(a, unit, i64::from(dir)));
+            .base(anaphoric, unit)
+            .and_then(|a| resolve::neighbour(&a, unit, i64::from(dir)));
         let tx = match &resolved {
             Some(Value::Range(a, _)) if unit == Unit::Week => {
                 resolve::iso_week(a).unwrap_or_else(|| crate::timex3::value(&Value::Range(*a, *a)))
@@ -87,12 +89,12 @@ impl Cx<'_> {
             Kw::DayAfterTomorrow => Some(2),
             // "накануне" alone is the day before; "накануне выборов" counts from an event
             Kw::Eve => {
-                return Some(self.day_rel(i, i + 1, -1, self.clause_end(i + 1)));
+                return Some(self.day_rel(i, i + 1, -1, self.clause_end(i + 1), false));
             }
             _ => None,
         };
         if let Some(off) = off {
-            return Some(self.day_rel(i, i + 1, off, true));
+            return Some(self.day_rel(i, i + 1, off, true, false));
         }
         let dir: i8 = match k0 {
             Kw::Next => 1,
@@ -112,6 +114,10 @@ impl Cx<'_> {
         if matches!(self.txt(i), "это" | "Это" | "то" | "То") {
             return None;
         }
+        // "в том же году", "на следующий день", "в предыдущем месяце" count from the
+        // text's reference time; "в прошлом году", "в этом месяце" from the anchor
+        let anaphoric =
+            matches!(k0, Kw::That | Kw::Next) || self.txt(i).to_lowercase().starts_with("предыдущ");
         let l = self.lx(j);
         if l.weekday > 0 {
             let w = super::dates::weekday_of(l.weekday);
@@ -139,12 +145,12 @@ impl Cx<'_> {
         if unit == Unit::Day {
             // "на другой день" is the next day; "в тот день" the anchor's
             let off = i64::from(dir);
-            return Some(self.day_rel(i, j + 1, off, true));
+            return Some(self.day_rel(i, j + 1, off, true, anaphoric));
         }
         if self.txt(i).starts_with("друг") || self.txt(i).starts_with("Друг") {
             return None;
         }
-        Some(self.unit_rel(i, j + 1, unit, dir))
+        Some(self.unit_rel(i, j + 1, unit, dir, anaphoric))
     }
 
     /// "сейчас", "теперь", "ныне", "недавно", "в наши дни", "в настоящее время",

@@ -193,6 +193,9 @@ pub(crate) struct Lex {
     pub acc1: bool,
     /// "полгода", "полвека": half a unit.
     pub half: bool,
+    /// The head word of a holiday's name ([`super::holidays::HEADS`] index + 1), in any
+    /// case: "Пасха", "на Пасху", "Рождества".
+    pub holiday: u8,
 }
 
 const L0: Lex = Lex {
@@ -210,6 +213,7 @@ const L0: Lex = Lex {
     instr_pl: false,
     acc1: false,
     half: false,
+    holiday: 0,
 };
 
 fn k(kw: Kw) -> Lex {
@@ -753,6 +757,17 @@ fn words() -> Vec<(String, Lex)> {
             );
         }
     }
+    for (n, (forms, _, _)) in super::holidays::HEADS.iter().enumerate() {
+        for w in *forms {
+            add(
+                w,
+                Lex {
+                    holiday: n as u8 + 1,
+                    ..L0
+                },
+            );
+        }
+    }
     for (w, u) in [
         ("полгода", U::Year),
         ("полугода", U::Year),
@@ -807,6 +822,7 @@ fn merge(a: Lex, b: Lex) -> Lex {
         instr_pl: a.instr_pl || b.instr_pl,
         acc1: a.acc1 || b.acc1,
         half: a.half || b.half,
+        holiday: a.holiday.max(b.holiday),
     }
 }
 

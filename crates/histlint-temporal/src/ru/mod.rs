@@ -22,6 +22,7 @@
 mod amounts;
 mod dates;
 mod deictic;
+mod holidays;
 mod lexicon;
 
 #[cfg(test)]
@@ -53,6 +54,7 @@ pub(crate) fn extract_into(text: &str, anchor: Option<&HDate>, out: &mut Vec<Tim
             starts,
             anchor,
             pick: Cell::new(Pick::Same),
+            reference: Cell::new(None),
         };
         cx.scan(base, out);
     }
@@ -67,6 +69,7 @@ fn starters() -> &'static [bool] {
             .iter()
             .map(|e| {
                 e.month > 0
+                    || e.holiday > 0
                     || e.weekday > 0
                     || e.season > 0
                     || e.card.is_some()
@@ -161,6 +164,10 @@ pub(super) struct Cx<'a> {
     /// How a month or season without a year is placed around the anchor ("с октября"
     /// takes the latest October begun).
     pub pick: Cell<Pick>,
+    /// The last date the text named with its year, or resolved to a day: the reference
+    /// time of anaphoric expressions ("в том же году", "на следующий день"), which
+    /// deictic ones ("в прошлом году", "вчера") do not use.
+    pub reference: Cell<Option<HDate>>,
 }
 
 static EMPTY: Lex = Lex {
@@ -178,6 +185,7 @@ static EMPTY: Lex = Lex {
     instr_pl: false,
     acc1: false,
     half: false,
+    holiday: 0,
 };
 
 impl<'a> crate::token::TokenView<'a> for Cx<'a> {
@@ -202,12 +210,48 @@ impl<'a> Cx<'a> {
             match self.best(i) {
                 Some(m) if m.s >= i && m.e > m.s && m.e <= n => {
                     let e = m.e;
+                    if let Some(d) = self.reference_of(&m) {
+                        self.reference.set(Some(d));
+                    }
                     out.push(self.timex(base, m));
                     i = e;
                 }
                 _ => i += 1,
             }
         }
+    }
+
+    /// The date a match gives the text's reference time: a date written with its year
+    /// ("25 октября 1917 года", "в 1905 году"), or a relative expression resolved to a
+    /// day ("вчера", "в пятницу").
+    fn reference_of(&self, m: &M) -> Option<HDate> {
+        match &m.value {
+            Value::Date(h) if (m.s..m.e).any(|k| self.ndigits(k) >= 3) => Some(*h),
+            Value::Relative {
+                resolved: Some(r), ..
+            } => match r.as_ref() {
+                Value::Date(h) if h.precision.has_day() => Some(*h),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// What a relative expression counts from: the text's reference time for an
+    /// anaphoric one when it is precise enough for `unit`, else the anchor.
+    pub(super) fn base(&self, anaphoric: bool, unit: histlint_time::Unit) -> Option<HDate> {
+        use histlint_time::Unit;
+        if anaphoric
+            && let Some(r) = self.reference.get()
+            && match unit {
+                Unit::Day | Unit::Week => r.precision.has_day(),
+                Unit::Month => r.precision.has_month(),
+                _ => true,
+            }
+        {
+            return Some(r);
+        }
+        self.anchor.copied()
     }
 
     fn timex(&self, base: usize, m: M) -> Timex {
@@ -258,6 +302,9 @@ impl<'a> Cx<'a> {
             }
             Kind::Word => {
                 let l = *self.lx(i);
+                if l.holiday > 0 {
+                    take(self.holiday_rule(i));
+                }
                 if l.month > 0 {
                     take(self.date_rule(i));
                     take(self.month_alone(i));

@@ -802,3 +802,75 @@ proptest! {
         check_spans(&text, &extract(&text, Lang::Ru, None))?;
     }
 }
+
+// ---- feasts and anaphora ---------------------------------------------------------------
+
+#[test]
+fn orthodox_feasts_are_julian_days() {
+    // Easter 1917 by the Julian computus: 2 April O.S. (15 April N.S.)
+    let t = one("На Пасху 1917 года в Петрограде было тихо.", None);
+    assert_eq!(t.timex3, "1917-04-02");
+    assert_eq!(t.calendar, Some(Calendar::Julian));
+    assert_eq!(
+        t.value,
+        Value::Date(HDate::ymd(Calendar::Julian, 1917, 4, 2).unwrap())
+    );
+    check(
+        "Под Рождество 1916 года убили Распутина.",
+        "Рождество 1916 года",
+        "1916-12-25",
+    );
+    check(
+        "В Вербное воскресенье 1917 года шёл снег.",
+        "Вербное воскресенье 1917 года",
+        "1917-03-26",
+    );
+    // May Day is the international one, New Style
+    let t = one("Первомай 1917 года праздновали открыто.", None);
+    assert_eq!(t.timex3, "1917-05-01");
+    assert_eq!(t.calendar, None);
+    // without a year: the nearest to the anchor
+    check_at(
+        "Мы встретим Новый год в Смольном.",
+        Some("1917-12-20"),
+        "Новый год",
+        "1918-01-01",
+    );
+    check_at(
+        "На Пасху мы поедем домой.",
+        Some("1917-03-01"),
+        "Пасху",
+        "1917-04-02",
+    );
+    // common nouns and sentence-initial "Новый год" are not feasts
+    none("Он снял покров.");
+    none("Новый год начался с голода.");
+}
+
+#[test]
+fn anaphora_counts_from_the_last_date_named() {
+    let a = Some("1920-05-01");
+    assert_eq!(
+        spans_at(
+            "В 1905 году его арестовали, а в следующем году он бежал.",
+            a
+        )[1],
+        ("следующем году".to_string(), "1906".to_string())
+    );
+    assert_eq!(
+        spans_at(
+            "25 октября 1917 года власть перешла к Советам. На следующий день открылся съезд.",
+            a
+        )[1],
+        ("следующий день".to_string(), "1917-10-26".to_string())
+    );
+    assert_eq!(
+        spans_at("В 1905 году он уехал, а в том же году вернулся.", a)[1],
+        ("том же году".to_string(), "1905".to_string())
+    );
+    // deictic ones keep to the anchor
+    assert_eq!(
+        spans_at("В 1905 году он уехал. В прошлом году он вернулся.", a)[1],
+        ("прошлом году".to_string(), "1919".to_string())
+    );
+}
