@@ -154,6 +154,45 @@ pub fn neighbour(anchor: &HDate, unit: Unit, dir: i64) -> Option<Value> {
     }
 }
 
+/// What a relative expression counts from: the text's reference time (the last date
+/// it named) for an anaphoric one ("that year", "the following day") when it is
+/// precise enough for `unit`, else the anchor (deictic ones: "last year", "tomorrow").
+pub(crate) fn count_from(
+    reference: Option<HDate>,
+    anchor: Option<&HDate>,
+    anaphoric: bool,
+    unit: Unit,
+) -> Option<HDate> {
+    if anaphoric
+        && let Some(r) = reference
+        && match unit {
+            Unit::Day | Unit::Week => r.precision.has_day(),
+            Unit::Month => r.precision.has_month(),
+            _ => true,
+        }
+    {
+        return Some(r);
+    }
+    anchor.copied()
+}
+
+/// The date a match gives the text's reference time: a date named with its year
+/// (`named`, which the grammar decides: "June 1998", "в 1905 году"), or a relative
+/// expression resolved to a day ("on Friday", "вчера"). Durations, sets, vague
+/// references and ranges leave the reference as it was.
+pub(crate) fn reference_of(v: &Value, named: bool) -> Option<HDate> {
+    match v {
+        Value::Date(h) if named => Some(*h),
+        Value::Relative {
+            resolved: Some(r), ..
+        } => match r.as_ref() {
+            Value::Date(h) if h.precision.has_day() => Some(*h),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Calendar quarter `q` (1-4) of `year`: its months as a range and its TIMEX3 value
 /// (`1989-Q3`). `None` for a quarter outside 1-4.
 pub fn quarter(year: i64, q: u32) -> Option<(Value, String)> {

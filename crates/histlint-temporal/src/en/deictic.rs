@@ -118,20 +118,9 @@ impl Cx<'_> {
         }
     }
 
-    /// What a relative expression counts from: the text's reference time for an
-    /// anaphoric one when it is precise enough for `unit`, else the anchor.
+    /// What a relative expression counts from ([`resolve::count_from`]).
     pub(super) fn base(&self, anaphoric: bool, unit: Unit) -> Option<HDate> {
-        if anaphoric
-            && let Some(r) = self.reference.get()
-            && match unit {
-                Unit::Day | Unit::Week => r.precision.has_day(),
-                Unit::Month => r.precision.has_month(),
-                _ => true,
-            }
-        {
-            return Some(r);
-        }
-        self.anchor.copied()
+        resolve::count_from(self.reference.get(), self.anchor, anaphoric, unit)
     }
 
     /// The unit before, of, or after the anchor's: "last year", "the next day".

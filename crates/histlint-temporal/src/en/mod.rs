@@ -57,22 +57,6 @@ pub(crate) fn extract_into(text: &str, anchor: Option<&HDate>, out: &mut Vec<Tim
     }
 }
 
-/// The date a match gives the text's reference time: a date named with its year
-/// ("June 1998", "in 1917"), or a relative expression resolved to a day ("on Friday",
-/// "yesterday"). Durations, sets, vague references and ranges leave it as it was.
-fn reference_of(m: &M) -> Option<HDate> {
-    match &m.value {
-        Value::Date(h) if m.yearish => Some(*h),
-        Value::Relative {
-            resolved: Some(r), ..
-        } => match r.as_ref() {
-            Value::Date(h) if h.precision.has_day() => Some(*h),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 /// The day a value falls on, when it is one day: "Friday" (resolved), "Nov. 9",
 /// "yesterday".
 fn day_of(v: &Value) -> Option<HDate> {
@@ -405,7 +389,7 @@ impl<'a> Cx<'a> {
                     {
                         self.quarter.set(Some((q.0, q.1, e)));
                     }
-                    if let Some(d) = reference_of(&m) {
+                    if let Some(d) = crate::resolve::reference_of(&m.value, m.yearish) {
                         self.reference.set(Some(d));
                     }
                     out.push(self.timex(base, m));

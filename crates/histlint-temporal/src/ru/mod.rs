@@ -210,7 +210,9 @@ impl<'a> Cx<'a> {
             match self.best(i) {
                 Some(m) if m.s >= i && m.e > m.s && m.e <= n => {
                     let e = m.e;
-                    if let Some(d) = self.reference_of(&m) {
+                    // a date with its year written in digits names the reference time
+                    let named = (m.s..m.e).any(|k| self.ndigits(k) >= 3);
+                    if let Some(d) = crate::resolve::reference_of(&m.value, named) {
                         self.reference.set(Some(d));
                     }
                     out.push(self.timex(base, m));
@@ -221,37 +223,9 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// The date a match gives the text's reference time: a date written with its year
-    /// ("25 октября 1917 года", "в 1905 году"), or a relative expression resolved to a
-    /// day ("вчера", "в пятницу").
-    fn reference_of(&self, m: &M) -> Option<HDate> {
-        match &m.value {
-            Value::Date(h) if (m.s..m.e).any(|k| self.ndigits(k) >= 3) => Some(*h),
-            Value::Relative {
-                resolved: Some(r), ..
-            } => match r.as_ref() {
-                Value::Date(h) if h.precision.has_day() => Some(*h),
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-
-    /// What a relative expression counts from: the text's reference time for an
-    /// anaphoric one when it is precise enough for `unit`, else the anchor.
+    /// What a relative expression counts from ([`crate::resolve::count_from`]).
     pub(super) fn base(&self, anaphoric: bool, unit: histlint_time::Unit) -> Option<HDate> {
-        use histlint_time::Unit;
-        if anaphoric
-            && let Some(r) = self.reference.get()
-            && match unit {
-                Unit::Day | Unit::Week => r.precision.has_day(),
-                Unit::Month => r.precision.has_month(),
-                _ => true,
-            }
-        {
-            return Some(r);
-        }
-        self.anchor.copied()
+        crate::resolve::count_from(self.reference.get(), self.anchor, anaphoric, unit)
     }
 
     fn timex(&self, base: usize, m: M) -> Timex {
