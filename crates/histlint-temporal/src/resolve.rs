@@ -154,6 +154,16 @@ pub fn neighbour(anchor: &HDate, unit: Unit, dir: i64) -> Option<Value> {
     }
 }
 
+/// The day `off` days from the day of `base` (`None` unless `base` has a day):
+/// "yesterday", "the next day".
+pub(crate) fn days_from(base: &HDate, off: i64) -> Option<HDate> {
+    let d = anchor_day(base)?;
+    match shift(&d, off as f64, off as f64, Unit::Day)? {
+        Value::Date(h) => Some(h),
+        _ => None,
+    }
+}
+
 /// What a relative expression counts from: the text's reference time (the last date
 /// it named) for an anaphoric one ("that year", "the following day") when it is
 /// precise enough for `unit`, else the anchor (deictic ones: "last year", "tomorrow").

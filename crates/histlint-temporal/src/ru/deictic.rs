@@ -28,13 +28,7 @@ impl Cx<'_> {
     fn day_rel(&self, s: usize, e: usize, off: i64, anchored: bool, anaphoric: bool) -> M {
         let day: Option<HDate> = if anchored {
             self.base(anaphoric, Unit::Day)
-                .and_then(|a| resolve::anchor_day(&a))
-                .and_then(
-                    |d| match resolve::shift(&d, off as f64, off as f64, Unit::Day)? {
-                        Value::Date(h) => Some(h),
-                        _ => None,
-                    },
-                )
+                .and_then(|a| resolve::days_from(&a, off))
         } else {
             None
         };
