@@ -124,8 +124,9 @@ fn clause_spans(text: &str) -> Vec<(usize, usize, bool)> {
             b'.' => {
                 // Not after an abbreviation or an initial, not inside a number.
                 let word_start = text[..i]
-                    .rfind(|ch: char| !ch.is_alphanumeric() && ch != '.')
-                    .map_or(0, |p| p + 1);
+                    .char_indices()
+                    .rfind(|&(_, ch)| !ch.is_alphanumeric() && ch != '.')
+                    .map_or(0, |(p, ch)| p + ch.len_utf8());
                 let word = text[word_start..i].to_lowercase();
                 let next_is_digit = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
                 !(ABBREVIATIONS.contains(&word.as_str())
@@ -143,7 +144,8 @@ fn clause_spans(text: &str) -> Vec<(usize, usize, bool)> {
             if end > start {
                 out.push((start, end, c == b'?'));
             }
-            start = i + 1;
+            // Past the whole character: an em dash is three bytes.
+            start = i + text[i..].chars().next().map_or(1, char::len_utf8);
         }
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
@@ -342,6 +344,33 @@ pub fn annotate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: a full stop after a multi-byte non-letter (mojibake of a Cyrillic
+    /// line, `»`) and an em dash used to cut clauses inside a character and panic.
+    #[test]
+    fn clauses_on_multibyte_punctuation() {
+        for text in [
+            "Ð¢Ñ€Ð¾Ñ†ÐºÐ¸Ð¹: ÐšÑ€Ð¾Ð½ÑˆÑ‚Ð°Ð´Ñ‚ÑÐºÐ¸Ð¹ Ð¼ÑÑ‚ÐµÐ¶ Ð½Ð°Ñ Ð½Ð°ÑƒÑ‡Ð¸Ð».",
+            "«Мир»… and peace». Then—war—and «land».",
+            "—",
+            "a—b",
+        ] {
+            let spans = clause_spans(text);
+            for (s, e, _) in &spans {
+                assert!(
+                    text.is_char_boundary(*s) && text.is_char_boundary(*e),
+                    "{text:?}: {s}..{e}"
+                );
+                assert!(s <= e);
+            }
+        }
+        let text = "Then—war";
+        let spans: Vec<&str> = clause_spans(text)
+            .iter()
+            .map(|(s, e, _)| &text[*s..*e])
+            .collect();
+        assert_eq!(spans, ["Then", "war"]);
+    }
 
     #[test]
     fn clauses() {

@@ -15,6 +15,7 @@ pub mod finding;
 pub mod input;
 pub mod kbview;
 pub mod lexicon;
+pub mod quotes;
 pub mod rules;
 pub mod scenemap;
 pub mod timeline;
@@ -40,6 +41,8 @@ pub struct Options {
     pub scenes: Option<SceneMap>,
     /// The language of the text; `None`: detected for each cue.
     pub lang: Option<histlint_temporal::Lang>,
+    /// The quote rules' corpus and settings.
+    pub quotes: quotes::QuoteSettings,
 }
 
 /// The result of checking one title.
@@ -65,12 +68,14 @@ pub fn check(title: &Title, kb: &CompiledKb, opts: &Options) -> Report {
         .map(|c| annotate::annotate(&c.text, &view, None, opts.lang))
         .collect();
     let scenes = timeline::date_scenes(&title.cues, &anns, &view, opts.scenes.as_ref());
+    let quote_state = quotes::QuoteState::new(&opts.quotes);
     let ctx = rules::Ctx {
         kb: &view,
         cues: &title.cues,
         anns: &anns,
         scenes: &scenes,
         undecided: opts.undecided,
+        quotes: &quote_state,
     };
     let mut findings = Vec::new();
     for rule in rules::all() {

@@ -22,6 +22,12 @@ pub const SCHEMA: &str = "histlint-findings/1";
 pub enum CheckFormat {
     Text,
     Json,
+    /// JSON Lines, streamed title by title (catalogue mode; docs/findings-json.md).
+    Jsonl,
+    /// One self-contained HTML report (docs/report.md).
+    Html,
+    /// schema.org ClaimReview JSON-LD; needs --review-config (docs/claimreview.md).
+    Claimreview,
 }
 
 /// A language for `--lang`.
@@ -42,6 +48,12 @@ pub struct CheckArgs {
     /// A scene map giving dates and places of scenes (TOML; see docs/scene-map.md).
     #[arg(long)]
     pub scenes: Option<PathBuf>,
+    /// A corpus folder for the quote rules (default: the bundled corpus; see docs/quotes.md).
+    #[arg(long)]
+    pub corpus: Option<PathBuf>,
+    /// How to report a historical person's dialogue found in none of their works.
+    #[arg(long, value_enum, default_value_t = crate::quote_cmd::DialogueArg::Undecided)]
+    pub unattested_dialogue: crate::quote_cmd::DialogueArg,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
     /// Also list claims the KB cannot decide.
@@ -63,33 +75,88 @@ pub struct CheckArgs {
     /// Colour: auto (when writing to a terminal), always, never.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+    /// Write the report to this file instead of standard output.
+    #[arg(short = 'o', long)]
+    pub output: Option<PathBuf>,
+    /// The review configuration (TOML: reviewing organisation, publication URL and date,
+    /// title metadata) for --format claimreview (and titles in --format html).
+    #[arg(long)]
+    pub review_config: Option<PathBuf>,
+    /// The ClaimReview datePublished (YYYY-MM-DD), over the config's; never the clock.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Check titles in parallel on this many threads (default: one per core); implies
+    /// catalogue mode (as does a folder among the paths, or --format jsonl).
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// In folders, also check .txt and .md files (as narration).
+    #[arg(long)]
+    pub text: bool,
+    /// Refuse files larger than this (bytes, or with K/M/G; default 64M).
+    #[arg(long, value_parser = crate::catalogue::parse_size)]
+    pub max_file_size: Option<usize>,
+    /// Refuse lines longer than this (bytes, or with K/M/G; default 1M; with --lenient
+    /// the cue holding such a line is skipped with a warning).
+    #[arg(long, value_parser = crate::catalogue::parse_size)]
+    pub max_line_length: Option<usize>,
+    /// Refuse XML (TTML) nested deeper than this many elements (default 64, at most 500).
+    #[arg(long)]
+    pub max_depth: Option<usize>,
 }
 
 /// One checked file.
-struct Checked {
-    name: String,
-    source: String,
-    title: Title,
-    report: Report,
-    warnings: Vec<String>,
+pub(crate) struct Checked {
+    pub(crate) name: String,
+    pub(crate) source: String,
+    pub(crate) title: Title,
+    pub(crate) report: Report,
+    pub(crate) warnings: Vec<String>,
 }
 
-fn read_title(path: &Path, lenient: bool) -> Result<(Title, String, Vec<String>), Failure> {
+fn read_title(
+    path: &Path,
+    opts: &histlint_ingest::Options,
+) -> Result<(Title, String, Vec<String>), Failure> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Failure(format!("{name}: {e}")))?;
-    let opts = histlint_ingest::Options {
-        lenient,
-        ..Default::default()
-    };
-    let doc = histlint_ingest::read(&bytes, &name, &opts)
-        .map_err(|e| Failure(format!("{name}:{}: {}", e.line, e.message)))?;
+    let bytes = crate::catalogue::read_limited(path, opts.max_bytes).map_err(Failure)?;
+    let (title, source, warnings) = read_bytes(&name, &bytes, opts)
+        .map_err(|e| Failure(crate::catalogue::locate(&name, e.line, &e.message)))?;
+    Ok((title, source, warnings))
+}
+
+/// Reads and checks one title from its bytes (catalogue mode).
+pub(crate) fn check_bytes(
+    name: &str,
+    bytes: &[u8],
+    ingest: &histlint_ingest::Options,
+    kb: &CompiledKb,
+    opts: &Options,
+) -> Result<Checked, histlint_ingest::IngestError> {
+    let (title, source, warnings) = read_bytes(name, bytes, ingest)?;
+    let report = histlint_check::check(&title, kb, opts);
+    Ok(Checked {
+        name: title.name.clone(),
+        source,
+        title,
+        report,
+        warnings,
+    })
+}
+
+fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    opts: &histlint_ingest::Options,
+) -> Result<(Title, String, Vec<String>), histlint_ingest::IngestError> {
+    let name = name.to_string();
+    let doc = histlint_ingest::read(bytes, &name, opts)?;
     let warnings = doc
         .warnings
         .iter()
-        .map(|w| format!("{name}:{}: warning: {}", w.line, w.message))
+        .map(|w| crate::catalogue::locate(&name, w.line, &format!("warning: {}", w.message)))
         .collect();
     // The decoded text, for showing source lines: the same decoding the reader used.
-    let (source, _) = histlint_ingest::decode(&bytes);
+    let (source, _) = histlint_ingest::decode(bytes);
     let title = Title {
         name: name.clone(),
         cues: doc
@@ -142,10 +209,19 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Failure> {
         ignore: args.ignore.clone(),
         scenes,
         lang,
+        quotes: crate::quote_cmd::quote_settings(
+            args.corpus.as_deref(),
+            args.unattested_dialogue,
+            &kb,
+        )?,
     };
+    let report_cfg = crate::report_out::prepare(&args)?;
+    if crate::catalogue::wanted(&args) {
+        return crate::catalogue::run(&args, &kb, &opts);
+    }
     let mut checked = Vec::new();
     for f in &args.files {
-        let (title, source, warnings) = read_title(f, args.lenient)?;
+        let (title, source, warnings) = read_title(f, &args.ingest_options())?;
         let report = histlint_check::check(&title, &kb, &opts);
         checked.push(Checked {
             name: title.name.clone(),
@@ -169,7 +245,15 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Failure> {
     let stdout = match args.format {
         CheckFormat::Json => json_output(&checked),
         CheckFormat::Text => text_output(&checked, color),
+        CheckFormat::Jsonl => checked
+            .iter()
+            .map(crate::catalogue::jsonl_findings)
+            .collect(),
+        CheckFormat::Html | CheckFormat::Claimreview => {
+            crate::report_out::render(&args, report_cfg.as_ref(), &checked)
+        }
     };
+    let stdout = crate::report_out::write_output(args.output.as_deref(), stdout)?;
     for c in &checked {
         for w in &c.warnings {
             eprintln!("{w}");
@@ -218,7 +302,7 @@ fn source_range(
     }
 }
 
-fn text_output(checked: &[Checked], color: bool) -> String {
+pub(crate) fn text_output(checked: &[Checked], color: bool) -> String {
     let mut out = String::new();
     let config = Config::default();
     let mut total = 0;
@@ -287,7 +371,7 @@ fn text_output(checked: &[Checked], color: bool) -> String {
     out
 }
 
-fn finding_json(c: &Checked, f: &Finding) -> Value {
+pub(crate) fn finding_json(c: &Checked, f: &Finding) -> Value {
     let cue = &c.title.cues[f.cue];
     let claim = cue.text.get(f.span.0..f.span.1).unwrap_or_default();
     json!({

@@ -2,10 +2,13 @@
 //!
 //! Exit codes: 0 clean, 1 problems found, 2 usage or input error.
 
+mod catalogue;
 mod check_cmd;
 mod date_cmd;
 mod eval_cmd;
 mod kb_cmd;
+mod quote_cmd;
+mod report_out;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -64,6 +67,18 @@ enum Command {
         #[command(subcommand)]
         command: EvalCommand,
     },
+    /// Run the review app: upload titles, confirm or dismiss findings, export ClaimReview.
+    ///
+    /// Binds 127.0.0.1:8765 by default; reviews are kept in a SQLite file (--db).
+    /// See docs/report.md.
+    Serve(report_out::ServeArgs),
+    /// Is this quote the words of the person it is attributed to? Searches the KB's quote
+    /// records and a corpus of their works (default: the bundled corpus).
+    ///
+    /// Verdicts: attested, misattributed, unattested (with how much was searched),
+    /// no-corpus. Exit code 0: attested or no verdict; 1: misattributed or unattested;
+    /// 2: error. Example: `histlint quote "All power to the Soviets!" --by Lenin`.
+    Quote(quote_cmd::QuoteArgs),
     /// Work with knowledge bases.
     Kb {
         #[command(subcommand)]
@@ -177,6 +192,8 @@ fn main() -> ExitCode {
         } => eval_cmd::run(&paths, format, errors),
         Command::Rule { name } => rule(name.as_deref()),
         Command::Kb { command } => kb_cmd::run(command),
+        Command::Quote(args) => quote_cmd::run(args),
+        Command::Serve(args) => report_out::serve(args),
     };
     match result {
         Ok(out) => {

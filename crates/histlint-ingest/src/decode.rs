@@ -20,6 +20,10 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
         (t.into_owned(), enc)
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         (s.to_string(), UTF_8)
+    } else if utf8_cut_at_end(bytes) {
+        // A UTF-8 file cut in the middle of its last character is UTF-8, not a legacy
+        // code page: decode it as UTF-8 (the cut character becomes U+FFFD).
+        (String::from_utf8_lossy(bytes).into_owned(), UTF_8)
     } else {
         let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
         det.feed(bytes, true);
@@ -33,6 +37,11 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
         None => text,
     };
     (text, enc.name())
+}
+
+/// Valid UTF-8 but for an incomplete sequence at the very end (a truncated file).
+fn utf8_cut_at_end(bytes: &[u8]) -> bool {
+    matches!(std::str::from_utf8(bytes), Err(e) if e.error_len().is_none() && e.valid_up_to() > 0)
 }
 
 /// UTF-16 without a BOM: mostly-Latin text in UTF-16 has a zero byte in (nearly)
@@ -86,6 +95,19 @@ fn normalize_newlines(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: a UTF-8 file cut inside its last character was decoded as
+    /// Windows-1252, turning every Cyrillic line into mojibake.
+    #[test]
+    fn utf8_cut_inside_the_last_character() {
+        let mut bytes = "Троцкий: Кронштадт.\nЁ".as_bytes().to_vec();
+        bytes.pop();
+        let (text, enc) = decode(&bytes);
+        assert_eq!(enc, "UTF-8");
+        assert_eq!(text, "Троцкий: Кронштадт.\n\u{fffd}");
+        // An invalid byte in the middle is still left to the detector.
+        assert_ne!(decode(b"caf\xe9 cr\xe8me\n").1, "UTF-8");
+    }
 
     #[test]
     fn utf8_and_bom() {

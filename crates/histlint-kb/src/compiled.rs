@@ -16,6 +16,9 @@
 //! time     (i64 start day, i64 end day, u32 record) triples, sorted by start: the extents
 //!          of events and dated facts
 //! stats    JSON of Stats
+//! kinds    u8 array, one per record: its kind (0 source, 1 entity, 2 event, 3 fact,
+//!          4 quote), so one kind's records are found without decoding the others
+//!          (empty in files written before it: then readers decode every record)
 //! ```
 //!
 //! Building streams records through [`IndexBuilder`]; memory is proportional to the
@@ -47,6 +50,18 @@ enum Sec {
     Linked,
     Time,
     Stats,
+    Kinds,
+}
+
+/// The `kinds` section's byte for a record.
+fn kind_tag(r: &Record) -> u8 {
+    match r {
+        Record::Source(_) => 0,
+        Record::Entity(_) => 1,
+        Record::Event(_) => 2,
+        Record::Fact(_) => 3,
+        Record::Quote(_) => 4,
+    }
 }
 
 /// An error opening or building a compiled KB.
@@ -83,6 +98,7 @@ pub struct IndexBuilder {
     refs: Vec<(Box<str>, u32)>,
     time: Vec<(i64, i64, u32)>,
     stats: Stats,
+    kinds: Vec<u8>,
 }
 
 impl IndexBuilder {
@@ -96,6 +112,7 @@ impl IndexBuilder {
         self.offsets.push(self.data.len() as u64);
         serde_json::to_writer(&mut self.data, r).expect("records serialise to JSON");
         self.stats.count(&r.value);
+        self.kinds.push(kind_tag(&r.value));
         if let Some(id) = r.value.id() {
             self.ids.push((id.into(), idx));
         }
@@ -231,6 +248,7 @@ impl IndexBuilder {
             })
             .collect();
         sections[Sec::Stats as usize] = stats;
+        sections[Sec::Kinds as usize] = std::mem::take(&mut self.kinds);
         let total: usize = HEADER + sections.iter().map(Vec::len).sum::<usize>();
         let mut out = Vec::with_capacity(total);
         out.extend_from_slice(MAGIC);
@@ -307,6 +325,15 @@ pub struct Mention {
     pub records: Vec<u32>,
 }
 
+/// Runs an FST lookup, reading a panic inside `fst` as "nothing found". The `fst`
+/// crate trusts its bytes, and a crafted file can carry a valid checksum (a fuzzer
+/// forges one in seconds), so a lookup in a corrupt FST may index out of bounds: a
+/// bounds-checked panic, never memory unsafety. Such a panic is contained here: the
+/// record is missing, as for any other corruption (the panic hook still prints it).
+fn fst_guard<T: Default>(f: impl FnOnce() -> T) -> T {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_default()
+}
+
 fn read_u64(b: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(b[i * 8..i * 8 + 8].try_into().expect("8 bytes"))
 }
@@ -376,6 +403,14 @@ impl CompiledKb {
         };
         let ids = Map::new(slice(&sections[Sec::Ids as usize]))?;
         let aliases = Map::new(slice(&sections[Sec::Aliases as usize]))?;
+        // The fst crate trusts its bytes: a corrupt FST can make a lookup panic. A file
+        // from disk or memory is checked against the FSTs' checksums first (linear in
+        // the FST sections, a CRC pass); the KB embedded at build time is trusted.
+        if !matches!(*buf, Backing::Static(_))
+            && (ids.as_fst().verify().is_err() || aliases.as_fst().verify().is_err())
+        {
+            return Err(CompiledError::Corrupt("name index checksum"));
+        }
         Ok(CompiledKb {
             buf,
             sections,
@@ -425,7 +460,7 @@ impl CompiledKb {
 
     /// The index of the record with this id.
     pub fn id_index(&self, id: &str) -> Option<u32> {
-        self.ids.get(id).map(|v| v as u32)
+        fst_guard(|| self.ids.get(id).map(|v| v as u32))
     }
 
     /// The record with this id.
@@ -436,7 +471,7 @@ impl CompiledKb {
     /// The records a name (any language, any case or diacritics) may refer to.
     pub fn lookup_name(&self, name: &str) -> Vec<u32> {
         let key = normalize(name);
-        match self.aliases.get(key.as_bytes()) {
+        match fst_guard(|| self.aliases.get(key.as_bytes())) {
             Some(off) => self.posting(off as usize),
             None => Vec::new(),
         }
@@ -444,11 +479,17 @@ impl CompiledKb {
 
     fn posting(&self, off: usize) -> Vec<u32> {
         let p = self.section(Sec::Postings);
-        if (off + 1) * 4 > p.len() {
+        // Checked arithmetic: offsets come from the file and may be anything.
+        let fits = |words: Option<usize>| {
+            words
+                .and_then(|w| w.checked_mul(4))
+                .is_some_and(|e| e <= p.len())
+        };
+        if !fits(off.checked_add(1)) {
             return Vec::new();
         }
         let n = read_u32(p, off) as usize;
-        if (off + 1 + n) * 4 > p.len() {
+        if !fits(off.checked_add(1).and_then(|x| x.checked_add(n))) {
             return Vec::new();
         }
         (0..n).map(|k| read_u32(p, off + 1 + k)).collect()
@@ -464,7 +505,7 @@ impl CompiledKb {
         let links = self.section(Sec::Links);
         let (a, b) = (read_u64(links, i) as usize, read_u64(links, i + 1) as usize);
         let linked = self.section(Sec::Linked);
-        if a > b || b * 4 > linked.len() {
+        if a > b || b.checked_mul(4).is_none_or(|e| e > linked.len()) {
             return Vec::new();
         }
         (a..b).map(|k| read_u32(linked, k)).collect()
@@ -523,6 +564,15 @@ impl CompiledKb {
                 v
             })
             .collect();
+        fst_guard(|| self.mentions_in(&tokens, &alts))
+    }
+
+    /// The FST walk of [`CompiledKb::find_mentions_with`].
+    fn mentions_in(
+        &self,
+        tokens: &[crate::normalize::Token],
+        alts: &[Vec<String>],
+    ) -> Vec<Mention> {
         let fst = self.aliases.as_fst();
         let mut out = Vec::new();
         let mut i = 0;
@@ -581,6 +631,19 @@ impl CompiledKb {
     /// Every record, decoded, in index order.
     pub fn iter(&self) -> impl Iterator<Item = (u32, Located<Record>)> + '_ {
         (0..self.records as u32).filter_map(|i| self.located(i).map(|r| (i, r)))
+    }
+
+    /// The quote records, decoded, in index order: only they are decoded, so this costs
+    /// the number of quotes, not the size of the KB (in a file without the `kinds`
+    /// section, or with a damaged one, every record is decoded to find them).
+    pub fn quotes(&self) -> impl Iterator<Item = (u32, Located<Record>)> + '_ {
+        const QUOTE: u8 = 4;
+        let kinds = self.section(Sec::Kinds);
+        let indexed = kinds.len() == self.records;
+        (0..self.records as u32)
+            .filter(move |&i| !indexed || kinds[i as usize] == QUOTE)
+            .filter_map(|i| self.located(i).map(|r| (i, r)))
+            .filter(|(_, r)| matches!(r.value, Record::Quote(_)))
     }
 }
 
@@ -684,5 +747,95 @@ source = "s"
         bytes[7] = VERSION;
         bytes.truncate(HEADER + 3);
         assert!(CompiledKb::from_vec(bytes).is_err());
+    }
+
+    /// Regression (found by the `kb_compiled` fuzz target): a byte changed inside the
+    /// alias FST made a lookup index out of bounds inside `fst` and panic; opening now
+    /// checks the FSTs' checksums.
+    #[test]
+    fn corrupt_name_index_is_refused_at_open() {
+        let good = kb();
+        let bytes = good.buf.bytes().to_vec();
+        for s in [Sec::Ids as usize, Sec::Aliases as usize] {
+            let r = good.sections[s].clone();
+            for at in [r.start, r.start + r.len() / 2, r.end - 5] {
+                let mut b = bytes.clone();
+                b[at] ^= 0x5a;
+                assert!(CompiledKb::from_vec(b).is_err(), "section {s} byte {at}");
+            }
+        }
+        assert!(CompiledKb::from_vec(bytes).is_ok());
+    }
+
+    /// Regression (found by the `kb_compiled` fuzz target): a corrupt alias FST whose
+    /// checksum the fuzzer forged opens, and a lookup in it indexed out of bounds
+    /// inside `fst`; the panic is now contained and the names read as unknown.
+    #[test]
+    fn forged_checksum_lookups_do_not_panic() {
+        let bytes = include_bytes!("../tests/fixtures/forged-checksum.hlkb").to_vec();
+        let kb = CompiledKb::from_vec(bytes).expect("its checksums match");
+        for name in ["trotsky", "Leon Trotsky", "Троцкий", "lev bronstein", "x"] {
+            let _ = kb.lookup_name(name);
+            let _ = kb.id_index(name);
+        }
+        let _ = kb.find_mentions("Trotsky met Lenin in Petrograd in October 1917.");
+    }
+
+    /// Regression (found by the `kb_compiled` fuzz target): link and posting offsets
+    /// near `u64::MAX` overflowed `offset * 4` and panicked instead of reading as
+    /// missing records.
+    #[test]
+    fn huge_offsets_are_missing_records_not_panics() {
+        let good = kb();
+        let bytes = good.buf.bytes().to_vec();
+        let section = |s: Sec| good.sections[s as usize].clone();
+        let trotsky = good.id_index("trotsky").unwrap() as usize;
+        // Every link offset huge.
+        let mut b = bytes.clone();
+        let links = section(Sec::Links);
+        for k in (links.start..links.end).step_by(8) {
+            b[k..k + 8].copy_from_slice(&(u64::MAX / 2).to_le_bytes());
+        }
+        let kb = CompiledKb::from_vec(b).unwrap();
+        assert!(kb.linked(trotsky as u32).is_empty());
+        // Every posting's count huge.
+        let mut b = bytes;
+        let postings = section(Sec::Postings);
+        for k in (postings.start..postings.end).step_by(4) {
+            b[k..k + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        }
+        let kb = CompiledKb::from_vec(b).unwrap();
+        assert!(kb.lookup_name("Trotsky").is_empty());
+        assert!(
+            kb.find_mentions("Trotsky and Kühlmann")
+                .iter()
+                .all(|m| m.records.is_empty())
+        );
+    }
+
+    /// `quotes()` finds exactly the quote records, through the `kinds` section, and
+    /// still finds them in a file without it (written before it existed).
+    #[test]
+    fn quotes_by_kind() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../kb");
+        let loaded = crate::load_dir(&dir).unwrap();
+        let bytes = compile(&loaded.records).unwrap();
+        let kb = CompiledKb::from_vec(bytes.clone()).unwrap();
+        let all: Vec<u32> = kb
+            .iter()
+            .filter(|(_, r)| matches!(r.value, Record::Quote(_)))
+            .map(|(i, _)| i)
+            .collect();
+        assert!(!all.is_empty(), "the bundled KB folder has quotes");
+        let by_kind: Vec<u32> = kb.quotes().map(|(i, _)| i).collect();
+        assert_eq!(by_kind, all);
+        // The same file with an empty `kinds` section, as older files have.
+        let mut old = bytes;
+        let at = 8 + Sec::Kinds as usize * 16 + 8;
+        old[at..at + 8].copy_from_slice(&0u64.to_le_bytes());
+        let kb = CompiledKb::from_vec(old).unwrap();
+        assert!(kb.section(Sec::Kinds).is_empty());
+        let fallback: Vec<u32> = kb.quotes().map(|(i, _)| i).collect();
+        assert_eq!(fallback, all);
     }
 }

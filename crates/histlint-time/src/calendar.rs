@@ -120,6 +120,10 @@ pub struct Day(pub i64);
 /// cycles are added, which is exact for both calendars.
 const DIRECT_YEARS: i64 = 1_000_000;
 
+/// The largest year (either way) whose days are counted: day numbers of years beyond
+/// it would overflow `i64` arithmetic (a 400-year cycle is 146,097 days).
+pub const MAX_YEAR: i64 = 1_000_000_000_000_000;
+
 impl Day {
     /// The day of a valid year-month-day in `calendar` (astronomical year numbering:
     /// year 0 is 1 BC). Fails if the month or day does not exist in that calendar.
@@ -139,6 +143,9 @@ impl Day {
                 month,
                 day,
             });
+        }
+        if year.abs() > MAX_YEAR {
+            return Err(TimeError::YearOutOfRange(year));
         }
         Ok(Day::from_ymd_unchecked(calendar, year, month, day))
     }

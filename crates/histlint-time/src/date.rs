@@ -190,6 +190,10 @@ impl HDate {
             month: self.month,
             day: self.day,
         };
+        // Coarse precisions reach a further 5 * 10^8 years either side (`interval`).
+        if self.year.abs() > crate::calendar::MAX_YEAR {
+            return Err(TimeError::YearOutOfRange(self.year));
+        }
         if self.precision.has_day() {
             Day::from_ymd(self.calendar, self.year, self.month, self.day)?;
         } else if self.precision.has_month() && !(1..=12).contains(&self.month) {
@@ -317,9 +321,21 @@ impl HDate {
             ),
             Month => format!("{}-{:02}", format_year(self.year), self.month),
             Year => format_year(self.year),
-            Decade => format_reduced(self.year.div_euclid(10), 3),
-            Century => format_reduced((self.year - 1).div_euclid(100) + 1 - 1, 2),
-            Millennium => format_reduced((self.year - 1).div_euclid(1000), 1),
+            Decade | Century | Millennium => {
+                let (v, width) = match self.precision {
+                    Decade => (self.year.div_euclid(10), 3),
+                    Century => ((self.year - 1).div_euclid(100) + 1 - 1, 2),
+                    _ => ((self.year - 1).div_euclid(1000), 1),
+                };
+                // Reduced precision is told by the number of digits, so a value too
+                // wide for its width (the 29th millennium, "28") would read back as
+                // another precision: write the general form instead.
+                if v < 10_i64.pow(width) {
+                    format_reduced(v, width as usize)
+                } else {
+                    format!("{}~{}", format_year(self.year), self.precision.name())
+                }
+            }
             _ => format!("{}~{}", format_year(self.year), self.precision.name()),
         }
     }
@@ -638,6 +654,80 @@ pub fn split_calendar(text: &str) -> Option<(&str, Option<Calendar>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression (found by the `date` fuzz target): "29 millennium" (the 29th
+    /// millennium) was written "28", which reads back as the 29th century.
+    #[test]
+    fn reduced_forms_too_wide_for_their_digits() {
+        for (year, p) in [
+            (28_001, Precision::Millennium),
+            (10_001, Precision::Millennium),
+            (10_001, Precision::Century),
+            (10_000, Precision::Decade),
+        ] {
+            let d = HDate::coarse(Calendar::Gregorian, year, p);
+            let iso = d.iso_value();
+            if let Ok(back) = HDate::parse_iso(&iso) {
+                assert_eq!(back.interval().ok(), d.interval().ok(), "{iso}");
+            }
+        }
+        // Those that fit keep the short form.
+        assert_eq!(
+            HDate::coarse(Calendar::Gregorian, 1950, Precision::Century).iso_value(),
+            "19"
+        );
+        assert_eq!(
+            HDate::coarse(Calendar::Gregorian, 1917, Precision::Decade).iso_value(),
+            "191"
+        );
+        assert_eq!(
+            HDate::coarse(Calendar::Gregorian, 1917, Precision::Millennium).iso_value(),
+            "1"
+        );
+    }
+
+    /// Regression (found by the `date` fuzz target): a 17-digit year such as
+    /// `44444444444444918` overflowed the day-number arithmetic and panicked; years
+    /// beyond 10^15 are now an error.
+    #[test]
+    fn huge_years_are_errors_not_overflows() {
+        for text in [
+            "44444444444444918",
+            "-99999999999999999-01-01",
+            "+44444444444444918-01-01T00:00:00Z",
+        ] {
+            if let Ok(d) = HDate::parse_iso(text) {
+                assert!(
+                    matches!(d.interval(), Err(TimeError::YearOutOfRange(_))),
+                    "{text}"
+                );
+            }
+            if let Ok(p) = crate::parse_date(text) {
+                assert!(p.date.interval().is_err(), "{text}");
+            }
+        }
+        assert!(matches!(
+            Day::from_ymd(Calendar::Gregorian, 44_444_444_444_444_918, 1, 1),
+            Err(TimeError::YearOutOfRange(_))
+        ));
+        // The largest year still works, at every precision.
+        let max = crate::calendar::MAX_YEAR;
+        assert!(
+            HDate::ymd(Calendar::Julian, max, 12, 31)
+                .unwrap()
+                .interval()
+                .is_ok()
+        );
+        assert!(
+            HDate::coarse(
+                Calendar::Gregorian,
+                -max,
+                Precision::from_wikidata(0).unwrap()
+            )
+            .interval()
+            .is_ok()
+        );
+    }
 
     fn iv(s: &str) -> (String, String) {
         let d = HDate::parse_iso(s).unwrap();

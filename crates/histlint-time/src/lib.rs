@@ -43,4 +43,6 @@ pub enum TimeError {
     YearZero(String),
     #[error("{0} is not a single day, so it has no twin in the other calendar")]
     NotADay(String),
+    #[error("year {0} is outside the years histlint can count days for (up to 10^15 either way)")]
+    YearOutOfRange(i64),
 }

@@ -14,6 +14,7 @@ pub mod elapsed_time;
 pub mod misdated_event;
 pub mod never_met;
 pub mod presence;
+pub mod quote;
 pub mod role_tenure;
 pub mod whereabouts;
 
@@ -25,6 +26,8 @@ pub struct Ctx<'a> {
     pub scenes: &'a [Scene],
     /// Report undecided claims too.
     pub undecided: bool,
+    /// Quote claims, found and looked up on first use.
+    pub quotes: &'a crate::quotes::QuoteState<'a>,
 }
 
 impl<'a> Ctx<'a> {
@@ -74,6 +77,9 @@ pub fn all() -> Vec<&'static RuleInfo> {
         &whereabouts::RULE,
         &role_tenure::RULE,
         &never_met::RULE,
+        &quote::MISATTRIBUTED,
+        &quote::UNATTESTED,
+        &quote::ANACHRONISM,
     ]
 }
 
