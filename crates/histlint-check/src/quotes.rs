@@ -341,14 +341,38 @@ fn find_claims(ctx: &Ctx, settings: &QuoteSettings) -> Vec<QuoteClaim> {
         }
     }
     let mut out = Vec::new();
+    // the same words by the same person get the same verdict: look them up once
+    let mut seen: std::collections::HashMap<
+        (String, Option<String>, String),
+        histlint_quote::Lookup,
+    > = std::collections::HashMap::new();
     for (cue, span, speaker, kind) in raw {
         let words = &ctx.cues[cue].text[span.0..span.1];
-        let mut l = histlint_quote::lookup(words, &speaker, ctx.kb.kb, &kq, None);
-        if l.record.is_none()
-            && let Some(ci) = settings.corpus.as_ref().and_then(CorpusSource::get)
-        {
-            l = histlint_quote::lookup(words, &speaker, ctx.kb.kb, &kq, Some(ci));
-        }
+        let normalized: Vec<String> = histlint_quote::norm::words(words)
+            .into_iter()
+            .map(|w| w.norm)
+            .collect();
+        let key = (
+            normalized.join(" "),
+            speaker.id.clone(),
+            speaker.name.clone(),
+        );
+        let l = match seen.get(&key) {
+            Some(l) => l.clone(),
+            None => {
+                let mut l = histlint_quote::lookup(words, &speaker, ctx.kb.kb, &kq, None);
+                // too few words to match a passage (MIN_MATCHED): the corpus cannot
+                // say who said them, so it is not opened for them
+                if l.record.is_none()
+                    && normalized.len() >= histlint_quote::lookup::MIN_MATCHED
+                    && let Some(ci) = settings.corpus.as_ref().and_then(CorpusSource::get)
+                {
+                    l = histlint_quote::lookup(words, &speaker, ctx.kb.kb, &kq, Some(ci));
+                }
+                seen.insert(key, l.clone());
+                l
+            }
+        };
         out.push(QuoteClaim {
             cue,
             span,

@@ -21,6 +21,9 @@ use crate::norm;
 pub const THRESHOLD: f32 = 0.7;
 /// Fewest words a quote must have to be searched in the corpus.
 pub const MIN_WORDS: usize = 3;
+/// Fewest passage words a corpus match must cover: three or four words in a row ("the
+/// Congress is") are common English, not evidence of who said a sentence.
+pub const MIN_MATCHED: usize = 5;
 /// Passages retrieved from the index for alignment.
 pub const CANDIDATES: usize = 40;
 /// Most words a quote may have to be looked up (alignment is quadratic).
@@ -206,7 +209,7 @@ impl KbQuotes {
     /// Collects the quote records of a KB.
     pub fn new(kb: &CompiledKb) -> KbQuotes {
         let mut quotes = Vec::new();
-        for (i, r) in kb.iter() {
+        for (i, r) in kb.quotes() {
             if let Record::Quote(q) = r.value {
                 let mut forms = vec![(q.language.clone(), Pattern::new(&q.text))];
                 if let Some(o) = &q.original {
@@ -269,6 +272,9 @@ pub struct CorpusIndex {
     pub corpus: Corpus,
     pub index: QuoteIndex,
     ids: Vec<(u32, u32)>,
+    /// [`CorpusIndex::extent`] by speaker, computed once each (a season asks for the
+    /// same few people thousands of times).
+    extents: std::sync::Mutex<std::collections::HashMap<(Option<String>, String), Searched>>,
 }
 
 impl std::fmt::Debug for CorpusIndex {
@@ -289,7 +295,12 @@ impl CorpusIndex {
     pub fn new(corpus: Corpus, loc: &IndexLocation) -> Result<CorpusIndex, IndexError> {
         let index = QuoteIndex::open_or_build(&corpus, loc)?;
         let ids = passage_ids(&corpus);
-        Ok(CorpusIndex { corpus, index, ids })
+        Ok(CorpusIndex {
+            corpus,
+            index,
+            ids,
+            extents: Default::default(),
+        })
     }
 
     /// Who the words at `[s, e)` of a passage belong to.
@@ -346,7 +357,7 @@ impl CorpusIndex {
             let Some(a) = align(&pat, &refs) else {
                 continue;
             };
-            if a.score < THRESHOLD {
+            if a.score < THRESHOLD || a.end - a.start < MIN_MATCHED {
                 continue;
             }
             let (s, e) = (ws[a.start].start, ws[a.end - 1].end);
@@ -387,6 +398,20 @@ impl CorpusIndex {
 
     /// What the corpus holds of a speaker: their works and their reported words.
     pub fn extent(&self, speaker: &Speaker) -> Searched {
+        let key = (speaker.id.clone(), speaker.name.clone());
+        if let Ok(cache) = self.extents.lock()
+            && let Some(s) = cache.get(&key)
+        {
+            return s.clone();
+        }
+        let s = self.extent_uncached(speaker);
+        if let Ok(mut cache) = self.extents.lock() {
+            cache.insert(key, s.clone());
+        }
+        s
+    }
+
+    fn extent_uncached(&self, speaker: &Speaker) -> Searched {
         let mut works = 0;
         let mut words = 0;
         let mut years: Option<(i64, i64)> = None;
