@@ -239,11 +239,21 @@ fn control_authors_never_match_revolution_quotes() {
 fn a_few_common_words_in_a_row_are_no_evidence() {
     // "the Congress is" stands in Lenin's and Reed's words, but three or four common
     // words in a row say nothing of who spoke a line (MIN_MATCHED).
-    for text in ["The Congress is opening.", "The Congress is now in session."] {
+    for text in [
+        "The Congress is opening.",
+        "The Congress is now in session.",
+    ] {
         let l = ask_corpus(text, "trotsky");
-        assert_ne!(l.verdict, Verdict::Misattributed, "{text:?}: {:?}", l.matches);
+        assert_ne!(
+            l.verdict,
+            Verdict::Misattributed,
+            "{text:?}: {:?}",
+            l.matches
+        );
         assert!(
-            l.matches.iter().all(|m| m.passage.split_whitespace().count() >= 5),
+            l.matches
+                .iter()
+                .all(|m| m.passage.split_whitespace().count() >= 5),
             "{text:?}: {:?}",
             l.matches
         );
