@@ -330,7 +330,9 @@ impl HDate {
                 // Reduced precision is told by the number of digits, so a value too
                 // wide for its width (the 29th millennium, "28") would read back as
                 // another precision: write the general form instead.
-                if v < 10_i64.pow(width) {
+                // (A negative value is as wide as its digits: "-191001" would read back
+                // as a year.)
+                if v.abs() < 10_i64.pow(width) {
                     format_reduced(v, width as usize)
                 } else {
                     format!("{}~{}", format_year(self.year), self.precision.name())
@@ -689,6 +691,23 @@ mod tests {
     /// Regression (found by the `date` fuzz target): a 17-digit year such as
     /// `44444444444444918` overflowed the day-number arithmetic and panicked; years
     /// beyond 10^15 are now an error.
+    #[test]
+    fn distant_bc_decades_keep_their_precision_in_iso() {
+        // found by fuzzing (`date` target): "bc 1910000s" wrote its ISO form as
+        // "-191001", which reads back as a year
+        for text in ["bc 1910000s", "1910s BC", "10s BC", "bc 190s"] {
+            let d = match crate::parse_date(text) {
+                Ok(p) => p.date,
+                Err(_) => HDate::parse_iso(text).unwrap(),
+            };
+            let iso = d.to_iso();
+            if let Ok(back) = HDate::parse_iso(&iso) {
+                assert_eq!(back.to_iso(), iso, "{text}");
+                assert_eq!(back.interval().ok(), d.interval().ok(), "{text}: {iso}");
+            }
+        }
+    }
+
     #[test]
     fn huge_years_are_errors_not_overflows() {
         for text in [
