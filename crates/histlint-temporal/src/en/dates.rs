@@ -1744,9 +1744,7 @@ impl Cx<'_> {
         }
         let a = self.anchor?;
         let d = HDate::ym(a.calendar, a.year + dir, m).ok()?;
-        let mut r = M::date(i, k + 2, d);
-        r.yearish = true;
-        Some(r)
+        Some(M::date(i, k + 2, d))
     }
 }
 

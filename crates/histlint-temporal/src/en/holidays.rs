@@ -200,7 +200,7 @@ impl Cx<'_> {
             _ => 2,
         };
         let h = if dir == 2 { i } else { i + 1 };
-        let (rule, mut e) = self.holiday_at(h)?;
+        let (rule, e) = self.holiday_at(h)?;
         // a name of something else: "the Easter Rising", "Christmas Island"
         if self.cap(e) && self.is_word(e) && !self.line_start(e) && self.holiday_at(e).is_none() {
             return None;
@@ -293,7 +293,6 @@ impl Cx<'_> {
         } else {
             pick
         };
-        e = e.max(h + 1);
         Some(M::date(i, e, pick.1))
     }
 
